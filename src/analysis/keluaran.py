@@ -1,0 +1,62 @@
+"""Writing outputs atomically: a failed run never leaves a half-written table behind."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+
+def _tmp_for(path: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _tmp_for(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _tmp_for(path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list[Path]:
+    """Write each table as ``<name>.csv`` and ``<name>.parquet``.
+
+    Every file is first written to a temporary name in the same folder, and only when all of them
+    are written are they moved into place (``os.replace`` is atomic on one file system). A failure
+    while writing leaves the previous outputs as they were.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            for ext in ("csv", "parquet"):
+                final = directory / f"{name}.{ext}"
+                tmp = _tmp_for(final)
+                if ext == "csv":
+                    df.to_csv(tmp, index=False, lineterminator="\n")
+                else:
+                    df.to_parquet(tmp, index=False)
+                staged.append((tmp, final))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [final for _, final in staged]

@@ -1,0 +1,91 @@
+"""Parsing numbers as Indonesian reports print them, one explicit style per column.
+
+Styles
+------
+``id``  Indonesian: ``.`` groups thousands, ``,`` is the decimal mark: ``12.151.893.026``, ``4,57``.
+``en``  English: ``,`` groups thousands, ``.`` is the decimal mark: ``20,674,821,126``, ``93.6``.
+
+The style is never guessed from the text: ``93.6`` is 93,6 in an English column and an error in an
+Indonesian one (where ``93.600`` would be ninety-three thousand six hundred). Grouping is checked
+strictly by Babel (CLDR locale data), so ``1.23,4`` and ``12.151.893.O26`` are rejected.
+
+Every parser raises :class:`ValueError` whose message says what was expected; the caller adds
+file, row and column.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+STYLES = {"id": "id", "en": "en"}
+_ALLOWED = re.compile(r"^-?[0-9.,]+$")
+_RUPIAH = re.compile(r"^(?:Rp\.?\s*)?(?P<num>.*?)(?:,-)?$")
+_PERCENT = re.compile(r"^\(?\s*(?P<num>[^%()]*?)\s*%?\s*\)?$")
+DASHES = {"-", "–", "—"}
+
+
+def _style_example(style: str) -> str:
+    return "1.234,5" if style == "id" else "1,234.5"
+
+
+def parse_number(text: str, style: str = "id") -> float:
+    """Parse a plain number in the column's ``style`` (``id`` or ``en``)."""
+    if style not in STYLES:
+        raise ValueError(f"a known number style (id, en), not {style!r}")
+    s = text.strip()
+    if not s or not _ALLOWED.match(s):
+        raise ValueError(f"a number in {style} style like {_style_example(style)}")
+    try:
+        return float(parse_decimal(s, locale=STYLES[style], strict=True))
+    except NumberFormatError:
+        raise ValueError(f"a number in {style} style like {_style_example(style)}") from None
+
+
+def parse_integer(text: str, style: str = "id") -> int:
+    """A whole number (counts, rupiah): ``3.645`` -> 3645."""
+    value = parse_number(text, style)
+    if value != int(value):
+        raise ValueError(f"a whole number in {style} style like {'3.645' if style == 'id' else '3,645'}")
+    return int(value)
+
+
+def parse_rupiah(text: str, style: str = "id") -> int:
+    """Rupiah as printed: ``Rp.12.151.893.026,-``, ``Rp 20,674,821,126``, ``12.151.893.026`` -> int."""
+    m = _RUPIAH.match(text.strip())
+    num = m.group("num").strip() if m else ""
+    try:
+        value = parse_integer(num, style)
+    except ValueError:
+        raise ValueError(f"an amount in rupiah like {'Rp.12.151.893.026,-' if style == 'id' else 'Rp 20,674,821,126'}") from None
+    if value < 0:
+        raise ValueError("a non-negative amount in rupiah")
+    return value
+
+
+def parse_percent(text: str, style: str = "id", require_sign: bool = False) -> float:
+    """A percentage as printed: ``4,57 %``, ``5,87%``, ``(94,45%)``, ``94,45`` -> the number of percent.
+
+    Exactly one ``%`` is allowed (``4,57%%`` is an error). With ``require_sign`` the ``%`` must be there.
+    """
+    s = text.strip()
+    example = "4,57 %" if style == "id" else "4.57 %"
+    if s.count("%") > 1 or (require_sign and "%" not in s):
+        raise ValueError(f"a percentage like {example}")
+    m = _PERCENT.match(s)
+    if not m or (s.startswith("(") != s.endswith(")")):
+        raise ValueError(f"a percentage like {example}")
+    try:
+        return parse_number(m.group("num"), style)
+    except ValueError:
+        raise ValueError(f"a percentage like {example}") from None
+
+
+def is_dash(text: str) -> bool:
+    """``-`` in a table cell: zero or missing, as the column's meaning says."""
+    return text.strip() in DASHES
+
+
+def to_decimal(value: float) -> Decimal:
+    return Decimal(repr(value))
