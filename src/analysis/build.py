@@ -1,0 +1,330 @@
+"""Build the reports of every agency-year: notebooks (papermill, one kernel per agency-year) -> HTML -> PDF.
+
+Unattended by design: no prompts, a progress bar on a terminal and plain log lines otherwise, exit 0 only
+when every agency-year built. A failing agency-year is reported with its notebook, cell and error; the
+others still build, and its previous report stays in place (outputs are staged, then swapped in).
+
+Incremental: the inputs of an agency-year (its raw files, the agency's definitions, reference scales,
+notebooks, module source, locked dependencies, parameters) are hashed; an unchanged agency-year is
+skipped without importing pandas or starting a kernel.
+
+Only the standard library is imported at module level: ``--help`` and a no-op rebuild stay fast.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .raw import PROJECT_ROOT, RAW_ROOT, REFERENCE_ROOT, REPORTS_ROOT, PROCESSED_ROOT, check_agency_year, discover
+
+NOTEBOOKS = ("01-clean", "02-indicators", "03-formula-changes", "04-report")
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+HASH_FILE = ".build-hash.json"
+
+
+@dataclass
+class Options:
+    raw_root: str = str(RAW_ROOT)
+    processed_root: str = str(PROCESSED_ROOT)
+    reports_root: str = str(REPORTS_ROOT)
+    notebook_dir: str = str(NOTEBOOK_DIR)
+    lang: str = "id"
+    pdf: bool = True
+    force: bool = False
+    execution_timeout: int = 600
+
+
+@dataclass
+class Result:
+    agency: str
+    year: int
+    status: str  # built | skipped | failed
+    seconds: float = 0.0
+    error: str = ""
+    notes: list = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------------------- hashing
+
+def _files(agency: str, year: int, opt: Options) -> list[Path]:
+    raw = Path(opt.raw_root)
+    files = [p for p in sorted((raw / agency / str(year)).rglob("*")) if p.is_file()]
+    files += [p for p in sorted((raw / agency).iterdir()) if p.is_file()]
+    files += sorted(p for p in REFERENCE_ROOT.glob("*") if p.is_file())
+    files += [Path(opt.notebook_dir) / f"{n}.ipynb" for n in NOTEBOOKS]
+    src = Path(__file__).parent
+    files += sorted(p for p in src.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".j2", ".csv"))
+    lock = PROJECT_ROOT / "requirements.lock"
+    if lock.exists():
+        files.append(lock)
+    return files
+
+
+def input_hash(agency: str, year: int, opt: Options) -> str:
+    h = hashlib.sha256()
+    h.update(json.dumps({"lang": opt.lang, "pdf": opt.pdf, "v": 1}, sort_keys=True).encode())
+    for p in _files(agency, year, opt):
+        try:
+            rel = p.resolve().relative_to(PROJECT_ROOT)
+        except ValueError:
+            rel = p
+        h.update(str(rel).encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def is_up_to_date(agency: str, year: int, opt: Options, digest: str) -> bool:
+    out = Path(opt.reports_root) / agency / str(year)
+    try:
+        saved = json.loads((out / HASH_FILE).read_text())
+    except (OSError, ValueError):
+        return False
+    needed = [out / "report.html"] + ([out / "report.pdf"] if opt.pdf and saved.get("pdf") else [])
+    processed = Path(opt.processed_root) / agency / str(year) / "clean_info.json"
+    return saved.get("hash") == digest and all(p.exists() for p in needed) and processed.exists()
+
+
+# ----------------------------------------------------------------------------------------------- one agency-year
+
+_PRINTER = None  # one browser per worker process
+
+
+def _printer():
+    global _PRINTER
+    if _PRINTER is None:
+        import atexit
+
+        from .eksport import PdfPrinter
+        _PRINTER = PdfPrinter()
+        atexit.register(_PRINTER.close)
+    return _PRINTER
+
+
+def _start_kernel(cwd: str):
+    """One kernel for all notebooks of an agency-year (the kernel start and imports are paid once).
+    Parallel launches can race for ports: retry."""
+    from jupyter_client.manager import KernelManager
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH="0", PYTHONHASHSEED="0", MPLBACKEND="module://matplotlib_inline.backend_inline")
+    import tempfile
+
+    last = None
+    for attempt in range(3):
+        # IPC sockets in a private folder: no TCP ports to race for, nothing readable by other users
+        sock = os.path.join(tempfile.mkdtemp(prefix="lkj-kernel-"), "kernel")
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=sock)
+        try:
+            km.start_kernel(cwd=cwd, env=env)
+            return km
+        except Exception as e:  # ZMQError: Address already in use (papermill #511)
+            last = e
+            time.sleep(0.2 * (attempt + 1))
+    raise RuntimeError(f"kernel did not start: {last}")
+
+
+def _run_notebooks(agency: str, year: int, opt: Options, out_dir: Path) -> Path:
+    import nbformat
+    import papermill as pm
+    from jupyter_client.asynchronous.client import AsyncKernelClient  # noqa: F401 (imported for its side effects)
+
+    nb_out = out_dir / "notebooks"
+    nb_out.mkdir(parents=True, exist_ok=True)
+    params = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
+              "processed_root": str(Path(opt.processed_root).resolve()), "lang": opt.lang}
+    km = _start_kernel(opt.notebook_dir)
+    try:
+        for name in NOTEBOOKS:
+            src = Path(opt.notebook_dir) / f"{name}.ipynb"
+            dst = nb_out / f"{name}.ipynb"
+            nb = nbformat.read(src, as_version=4)
+            declared = next((c.source for c in nb.cells if "parameters" in c.metadata.get("tags", [])), "")
+            p = {k: v for k, v in params.items() if f"{k} =" in declared}
+            try:
+                pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3", km=km,
+                                    progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                                    execution_timeout=opt.execution_timeout, cwd=opt.notebook_dir)
+            except pm.PapermillExecutionError as e:
+                raise BuildError(f"notebook {name}.ipynb, cell {e.exec_count or e.cell_index}: {e.ename}: "
+                                 f"{e.evalue}") from None
+    finally:
+        try:
+            km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+    return nb_out / f"{NOTEBOOKS[-1]}.ipynb"
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+def _summary(agency: str, year: int, opt: Options) -> dict:
+    import pandas as pd
+
+    folder = Path(opt.processed_root) / agency / str(year)
+    info = json.loads((folder / "clean_info.json").read_text(encoding="utf-8"))
+    sas = pd.read_parquet(folder / "capaian_sasaran.parquet")
+    bud = pd.read_parquet(folder / "budget.parquet")
+    eff = pd.read_parquet(folder / "efficiency.parquet")
+    rec = pd.read_parquet(folder / "reconciliation.parquet")
+    brk = pd.read_parquet(folder / "breaks.parquet")
+    total = bud[bud["tingkat"] == "total"].iloc[0]
+    e = eff[(eff["lingkup"] == "semua") & (eff["metode"] == "selisih_tertimbang")].iloc[0]
+    return {"agency": agency, "year": int(year), "nama_instansi": info["meta"].get("nama_instansi", agency),
+            "sintetis": info["meta"].get("sintetis", "tidak") not in ("tidak", "no", "false", ""),
+            "capaian": float(sas[sas["sasaran_no"].isna()].iloc[0]["capaian"]),
+            "serapan": float(total["serapan"]), "anggaran": float(total["anggaran"]),
+            "efisiensi": float(e["efisiensi"]), "rekonsiliasi": {k: int(v) for k, v in rec["status"].value_counts().items()},
+            "perubahan_rumus": int(len(brk)), "warnings": info.get("warnings", [])}
+
+
+def build_one(agency: str, year: int, opt: Options) -> Result:
+    """Build one agency-year into a staging folder, then swap it in. Never raises."""
+    start = time.perf_counter()
+    res = Result(agency, int(year), "failed")
+    final = Path(opt.reports_root) / agency / str(year)
+    staging = final.parent / f".{year}.staging-{os.getpid()}"
+    try:
+        check_agency_year(agency, year)
+        digest = input_hash(agency, year, opt)
+        if not opt.force and is_up_to_date(agency, year, opt, digest):
+            res.status, res.seconds = "skipped", time.perf_counter() - start
+            return res
+        import nbformat
+
+        from .eksport import PdfUnavailable, notebook_to_html
+        from .keluaran import write_text
+
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        report_nb = _run_notebooks(agency, year, opt, staging)
+        nb = nbformat.read(report_nb, as_version=4)
+        summary = _summary(agency, year, opt)
+        title = f"{summary['nama_instansi']} — {year}"
+        footer = (f"lkj-analytics · {agency}/{year} · " + ("dibuat dari data mentah di" if opt.lang == "id"
+                                                             else "built from the raw data in")
+                  + f" data/raw/{agency}/{year}/")
+        html = notebook_to_html(nb, title, opt.lang, footer)
+        write_text(staging / "report.html", html)
+        pdf_ok = False
+        if opt.pdf:
+            try:
+                _printer().print_pdf(staging / "report.html", staging / "report.pdf", title)
+                pdf_ok = True
+            except PdfUnavailable as e:
+                res.notes.append(str(e))
+        write_text(staging / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        write_text(staging / HASH_FILE, json.dumps({"hash": digest, "pdf": pdf_ok}) + "\n")
+        old = final.parent / f".{year}.old-{os.getpid()}"
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        res.status = "built"
+    except BuildError as e:
+        res.error = str(e)
+    except Exception as e:  # reported, never raised: the other agency-years still build
+        res.error = f"{type(e).__name__}: {e}"
+        if os.environ.get("LKJ_DEBUG"):
+            res.error += "\n" + traceback.format_exc()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        res.seconds = time.perf_counter() - start
+    return res
+
+
+# ----------------------------------------------------------------------------------------------- many
+
+def write_index(opt: Options, lang: str = "id") -> Path:
+    """``reports/index.html``: every agency-year with links and headline figures."""
+    from html import escape
+
+    from . import fmt
+    from .keluaran import write_text
+
+    root = Path(opt.reports_root)
+    rows = []
+    for s in sorted(root.glob("*/*/summary.json")):
+        d = json.loads(s.read_text(encoding="utf-8"))
+        rel = s.parent.relative_to(root).as_posix()
+        pdf = f' · <a href="{escape(rel)}/report.pdf">PDF</a>' if (s.parent / "report.pdf").exists() else ""
+        synth = " <b>(sintetis)</b>" if d.get("sintetis") else ""
+        bad = sum(v for k, v in d.get("rekonsiliasi", {}).items() if k != "match")
+        rows.append(f"<tr><td>{escape(d['nama_instansi'])}{synth}</td><td>{d['year']}</td>"
+                    f"<td>{fmt.persen(d['capaian'], 2, lang)}</td><td>{fmt.persen(d['serapan'], 2, lang)}</td>"
+                    f"<td>{fmt.poin(d['efisiensi'], 1, lang)}</td><td>{bad}</td><td>{d.get('perubahan_rumus', 0)}</td>"
+                    f'<td><a href="{escape(rel)}/report.html">HTML</a>{pdf}</td></tr>')
+    head = ("<tr><th>Instansi</th><th>Tahun</th><th>Capaian sasaran</th><th>Serapan</th><th>Efisiensi</th>"
+            "<th>Angka perlu perhatian</th><th>Perubahan rumus</th><th>Laporan</th></tr>")
+    page = ("<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Laporan LKj</title>"
+            "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+            "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccd;padding:.3rem .5rem;text-align:left}"
+            "th{background:#eef3f7}</style></head><body><h1>Laporan analisis LKj</h1>"
+            f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></body></html>\n")
+    path = root / "index.html"
+    write_text(path, page)
+    return path
+
+
+def targets(agency: str | None, year: int | None, opt: Options) -> list[tuple[str, int]]:
+    if agency is not None:
+        check_agency_year(agency, year if year is not None else 2000)
+    found = discover(opt.raw_root)
+    return [(a, y) for a, y in found if (agency is None or a == agency) and (year is None or y == int(year))]
+
+
+def _worker(args):
+    agency, year, opt_dict = args
+    return asdict(build_one(agency, year, Options(**opt_dict)))
+
+
+def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=print) -> list[Result]:
+    """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each)."""
+    results: list[Result] = []
+    bar = None
+    if sys.stderr.isatty():
+        try:
+            from tqdm import tqdm
+            bar = tqdm(total=len(items), unit="report", file=sys.stderr)
+        except ImportError:  # pragma: no cover
+            bar = None
+
+    def done(r: Result, i: int):
+        results.append(r)
+        line = f"[{i}/{len(items)}] {r.agency}/{r.year}: {r.status} in {r.seconds:.1f} s"
+        if r.error:
+            line += f"\n    {r.error}"
+        for n in r.notes:
+            line += f"\n    note: {n}"
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix_str(f"{r.agency}/{r.year} {r.status}")
+            if r.error or r.notes:
+                bar.write(line)
+        else:
+            log(line)
+
+    if jobs <= 1 or len(items) <= 1:
+        for i, (a, y) in enumerate(items, 1):
+            done(build_one(a, y, opt), i)
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
+            futs = [ex.submit(_worker, (a, y, asdict(opt))) for a, y in items]
+            for i, f in enumerate(as_completed(futs), 1):
+                done(Result(**f.result()), i)
+    if bar is not None:
+        bar.close()
+    if any(r.status == "built" for r in results) or not (Path(opt.reports_root) / "index.html").exists():
+        write_index(opt, opt.lang)
+    return results

@@ -1,0 +1,104 @@
+"""Executed report notebook -> one self-contained HTML file (nbconvert) -> A4 PDF (headless Chromium).
+
+HTML: nbconvert's ``basic`` template renders the cells' outputs only (no inputs, no prompts, no
+parameter cells, no error cells); the page around it is ours, with inline CSS and no script or font
+from the network. Charts are inline SVG.
+
+PDF: Debian's ``chromium`` driven by Playwright with ``executable_path`` (Playwright's own browser
+download does not work offline). One browser is kept open for many PDFs. Network requests other than
+the file itself are aborted.
+"""
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+REMOVE_TAGS = {"parameters", "injected-parameters", "papermill-error-cell-tag", "remove"}
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--disable-dev-shm-usage"]
+
+
+class PdfUnavailable(RuntimeError):
+    """The PDF engine's system parts are missing; the message says how to get them."""
+
+
+def css() -> str:
+    return resources.files("analysis").joinpath("templates/report.css").read_text(encoding="utf-8")
+
+
+def notebook_to_html(nb, title: str, lang: str = "id", footer: str = "") -> str:
+    """The report page: every output of ``nb`` (an executed notebook), no code, no markdown cells."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            # warnings printed to stderr are for the analyst, not for the report's readers
+            cell["outputs"] = [o for o in cell.get("outputs", [])
+                               if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, exclude_markdown=True, exclude_raw=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True), enabled=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<title>{escape(title)}</title>\n<style>\n{css()}</style>\n</head>\n<body>\n{body}\n'
+            f'<footer class="provenance">{footer}</footer>\n</body>\n</html>\n')
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("LKJ_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class PdfPrinter:
+    """One headless Chromium for many PDFs. Use as a context manager."""
+
+    def __init__(self):
+        exe = chromium_path()
+        if not exe:
+            raise PdfUnavailable("PDF needs Debian's chromium: run `sudo apt-get install chromium` (or `make report` "
+                                 "as root), or set LKJ_CHROMIUM to a Chromium binary. HTML reports are still built.")
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError as e:  # pragma: no cover - playwright is a locked dependency
+            raise PdfUnavailable(f"playwright is not installed ({e})") from e
+        self._pw = sync_playwright().start()
+        try:
+            self.browser = self._pw.chromium.launch(executable_path=exe, args=CHROMIUM_FLAGS)
+        except Exception as e:
+            self._pw.stop()
+            raise PdfUnavailable(f"Chromium at {exe} did not start: {e}") from e
+
+    def print_pdf(self, html_path: Path, pdf_path: Path, footer_label: str = "") -> None:
+        page = self.browser.new_page()
+        try:
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                       else route.abort())
+            page.goto(Path(html_path).resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            footer = ("<div style='font-size:7px;width:100%;padding:0 14mm;color:#666;display:flex;"
+                      f"justify-content:space-between'><span>{escape(footer_label)}</span>"
+                      "<span><span class='pageNumber'></span> / <span class='totalPages'></span></span></div>")
+            page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True,
+                     display_header_footer=True, header_template="<span></span>", footer_template=footer,
+                     margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        try:
+            self.browser.close()
+        finally:
+            self._pw.stop()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,56 @@
+"""Every label of the report, in Indonesian (``id``) and English (``en``), in one place."""
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    # key: (id, en)
+    "judul": ("Analisis Laporan Kinerja", "Performance Report Analysis"),
+    "ringkasan": ("Ringkasan", "Summary"),
+    "indikator": ("Indikator Kinerja Utama", "Key Performance Indicators"),
+    "anggaran": ("Anggaran dan Efisiensi", "Budget and Efficiency"),
+    "tren": ("Perubahan Rumus dan Tren", "Formula Changes and Trends"),
+    "rekonsiliasi": ("Rekonsiliasi Angka Laporan", "Reconciliation of Reported Figures"),
+    "sumber_daya": ("Sumber Daya: Pegawai dan Aset", "Resources: Staff and Assets"),
+    "provenans": ("Sumber Data", "Data Provenance"),
+    "peringatan": ("Perhatian", "Warnings"),
+    "iku": ("IKU", "KPI"), "sasaran": ("Sasaran", "Goal"), "indikator_kolom": ("Indikator", "Indicator"),
+    "target": ("Target", "Target"), "realisasi": ("Realisasi", "Actual"), "capaian": ("Capaian", "Achievement"),
+    "kategori": ("Kategori", "Category"), "capaian_dilaporkan": ("Capaian dilaporkan", "Reported achievement"),
+    "capaian_sasaran": ("Capaian sasaran", "Goal achievement"),
+    "program": ("Program", "Programme"), "sumber_dana": ("Sumber dana", "Funding source"),
+    "pagu": ("Anggaran", "Budget"), "realisasi_anggaran": ("Realisasi anggaran", "Spending"),
+    "serapan": ("Serapan", "Absorption"), "serapan_tertimbang": ("Serapan (tertimbang anggaran)", "Absorption (budget-weighted)"),
+    "serapan_rata_rata": ("Serapan (rata-rata biasa)", "Absorption (plain mean)"),
+    "efisiensi": ("Efisiensi", "Efficiency"), "metode": ("Metode", "Method"), "nilai": ("Nilai", "Value"),
+    "keluaran": ("Keluaran program", "Programme output"), "dari": ("dari", "of"),
+    "tahun": ("Tahun", "Year"), "versi": ("Versi definisi", "Definition version"),
+    "perubahan_tahunan": ("Perubahan dari tahun sebelumnya", "Change from previous year"),
+    "sebanding": ("Sebanding?", "Comparable?"), "ya": ("ya", "yes"), "tidak": ("tidak — rumus berubah", "no — formula changed"),
+    "pemeriksaan": ("Pemeriksaan", "Check"), "dilaporkan": ("Dilaporkan", "Reported"), "dihitung": ("Dihitung ulang", "Recomputed"),
+    "status": ("Status", "Status"), "penjelasan": ("Penjelasan", "Explanation"), "tabel": ("Tabel", "Table"),
+    "jenjang": ("Jenjang pendidikan", "Education"), "jumlah": ("Jumlah", "Count"), "jabatan": ("Jabatan", "Position"),
+    "formasi": ("Formasi", "Filled"), "kebutuhan": ("Kebutuhan", "Needed"), "kekurangan": ("Kekurangan", "Shortfall"),
+    "kondisi": ("Kondisi", "Condition"), "barang": ("Barang", "Item"),
+    "berkas": ("Berkas", "File"), "bagian": ("Bagian laporan", "Report section"), "baris": ("Baris sumber", "Source lines"),
+    "definisi": ("Definisi", "Definition"), "berlaku": ("Berlaku", "Valid"), "polaritas": ("Polaritas", "Polarity"),
+    "kalimat": ("Kalimat sumber", "Source sentence"),
+    "target_nasional": ("Target nasional", "National target"), "kekurangan_unit": ("Kekurangan", "Shortfall"),
+    "perlu": ("Dibutuhkan", "Needed"), "capai": ("Tercapai", "Achieved"),
+    "sintetis": ("DATA SINTETIS — bukan laporan sebenarnya", "SYNTHETIC DATA — not a real report"),
+    "dibuat": ("Dibuat dari", "Built from"),
+    "status_match": ("cocok", "match"), "status_rounding": ("pembulatan", "rounding"),
+    "status_method": ("metode lain", "other method"), "status_mismatch": ("tidak cocok", "mismatch"),
+    "status_unverifiable": ("tak dapat diverifikasi", "unverifiable"),
+    "grafik_capaian": ("Capaian IKU terhadap target (100 %)", "KPI achievement against target (100 %)"),
+    "grafik_serapan": ("Serapan anggaran per program", "Budget absorption by programme"),
+    "grafik_nasional": ("Realisasi dibanding target nasional", "Actual against the national target"),
+    "sumbu_persen": ("persen (%)", "percent (%)"), "sumbu_capaian": ("capaian (%)", "achievement (%)"),
+    "sumbu_skor": ("nilai SAKIP", "SAKIP score"),
+    "putus_seri": ("rumus berubah", "formula changed"),
+    "agensi_tahun": ("Instansi dan tahun", "Agency and year"), "laporan": ("Laporan", "Report"),
+}
+
+
+def t(key: str, lang: str = "id") -> str:
+    """The label ``key`` in ``lang``; KeyError names a missing label."""
+    ida, en = LABELS[key]
+    return ida if lang == "id" else en
