@@ -575,7 +575,7 @@ def realisasi_multi_tahun(ctx, t, cells):
                             "target": None if graded else cells.percent(r, c, require_sign=True),
                             "target_predikat": cells.grade(r, c) if graded else None,
                             "tabel": t.name, "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
-        if "tingkat_kemajuan" in r:
+        if r.get("tingkat_kemajuan"):
             angka.append(dict(besaran="kemajuan", subjek=code, tahun_dasar=years[0] if years else None,
                               tahun=years[-1] if years else None, nilai=cells.percent(r, "tingkat_kemajuan"),
                               teks=r["tingkat_kemajuan"], tabel=t.name, baris_sumber=r["baris_sumber"],

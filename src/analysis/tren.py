@@ -153,7 +153,9 @@ def gap_to_targets(iku: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     """Distance to the national and medium-term targets, in units a manager can act on.
 
     For a ratio indicator with a known denominator N and numerator n: the target T % needs
-    ``ceil(T × N / 100)`` units; ``kekurangan_unit`` is how many more are needed (0 when met).
+    ``ceil(T × N / 100)`` units; ``kekurangan_unit`` is how many more are needed (0 when met). For a
+    negative (lower-is-better) indicator ``dibutuhkan_unit`` is the most allowed, ``floor(T × N / 100)``,
+    and ``kekurangan_unit`` how many must go.
     Columns: kode_indikator, jenis_target, tahun, target, realisasi, selisih_pp, penyebut, pembilang,
     dibutuhkan_unit, kekurangan_unit.
     """
@@ -164,11 +166,20 @@ def gap_to_targets(iku: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
             continue
         i = i.iloc[0]
         real = i["realisasi_komponen"] if pd.notna(i["realisasi_komponen"]) else i["realisasi"]
-        need = math.ceil(t["target"] * i["penyebut"] / 100 - 1e-9) if pd.notna(i["penyebut"]) else np.nan
+        negative = i["polaritas"] == "negatif"
+        need = kurang = np.nan
+        if pd.notna(i["penyebut"]):
+            exact = t["target"] * i["penyebut"] / 100
+            if negative:  # lower is better: at most this many units, the rest must go
+                need = math.floor(exact + 1e-9)
+                kurang = max(0, i["pembilang"] - need)
+            else:
+                need = math.ceil(exact - 1e-9)
+                kurang = max(0, need - i["pembilang"])
         rows.append({"kode_indikator": t["kode_indikator"], "jenis_target": t["jenis_target"], "tahun": t["tahun"],
                      "target": t["target"], "realisasi": real, "selisih_pp": real - t["target"],
                      "penyebut": i["penyebut"], "pembilang": i["pembilang"], "dibutuhkan_unit": need,
-                     "kekurangan_unit": max(0, need - i["pembilang"]) if pd.notna(need) else np.nan})
+                     "kekurangan_unit": kurang})
     return pd.DataFrame(rows, columns=["kode_indikator", "jenis_target", "tahun", "target", "realisasi", "selisih_pp",
                                        "penyebut", "pembilang", "dibutuhkan_unit", "kekurangan_unit"])
 
