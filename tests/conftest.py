@@ -1,0 +1,49 @@
+"""Shared fixtures. Tests never write under the project's data/raw: they copy it to a temporary folder."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis import pipeline
+from analysis.raw import PROJECT_ROOT, RAW_ROOT
+
+SEED_AGENCY, SEED_YEAR = "kalbar-diskumkm", 2024
+SEED_DIR = RAW_ROOT / SEED_AGENCY / str(SEED_YEAR)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Path -> sha256 of every file under ``folder`` (to prove nothing was touched)."""
+    folder = Path(folder)
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def raw_digest_before():
+    return tree_digest(RAW_ROOT)
+
+
+@pytest.fixture
+def raw_copy(tmp_path) -> Path:
+    """A private copy of data/raw (the seed agency) to break on purpose."""
+    dst = tmp_path / "raw"
+    shutil.copytree(RAW_ROOT / SEED_AGENCY, dst / SEED_AGENCY)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    """The seed cleaned, recomputed and trended once, into a temporary processed folder."""
+    out = tmp_path_factory.mktemp("processed")
+    cleaned = pipeline.run_clean(SEED_AGENCY, SEED_YEAR, RAW_ROOT, out)
+    ind = pipeline.run_indicators(SEED_AGENCY, SEED_YEAR, RAW_ROOT, out)
+    tr = pipeline.run_trends(SEED_AGENCY, SEED_YEAR, RAW_ROOT, out)
+    return {"cleaned": cleaned, "tables": cleaned.tables, "ind": ind, "tr": tr, "processed": out}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The project's raw data must be byte-identical after the whole suite."""
+    # (checked in tests/test_raw_immutable.py at the end; nothing to do here)
