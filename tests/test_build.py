@@ -1,0 +1,178 @@
+"""The build command end to end: HTML and PDF for the seed and a made-up agency-year, incremental,
+deterministic, escaped, in Indonesian (and English on request)."""
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from analysis.eksport import chromium_path
+from analysis.raw import RAW_ROOT
+from analysis.sintetis import make_agency_year
+from conftest import SEED_AGENCY, SEED_YEAR, tree_digest
+
+HOSTILE = "<script>alert(1)</script>"
+pytestmark = pytest.mark.slow
+
+
+def run_build(raw, proc, rep, *extra):
+    r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root", str(proc),
+                        "--reports-root", str(rep), *extra], capture_output=True, text=True, timeout=900)
+    return r
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("build")
+    raw, proc, rep = base / "raw", base / "processed", base / "reports"
+    shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
+    make_agency_year(raw, "contoh-sintetis", 2025, indicator_name=HOSTILE)
+    r = run_build(raw, proc, rep, "--jobs", "2")
+    assert r.returncode == 0, r.stdout + r.stderr
+    return {"raw": raw, "proc": proc, "rep": rep, "log": r.stdout,
+            "seed": rep / SEED_AGENCY / str(SEED_YEAR), "synth": rep / "contoh-sintetis" / "2025"}
+
+
+def test_both_agency_years_built(built):
+    assert "2 built" in built["log"]
+    for d in (built["seed"], built["synth"]):
+        assert (d / "report.html").exists()
+        assert sorted(p.name for p in (d / "notebooks").glob("*.ipynb")) == [
+            "01-clean.ipynb", "02-indicators.ipynb", "03-formula-changes.ipynb", "04-report.ipynb"]
+    index = (built["rep"] / "index.html").read_text(encoding="utf-8")
+    assert "kalbar-diskumkm/2024/report.html" in index and "contoh-sintetis/2025/report.html" in index
+    assert "(sintetis)" in index
+
+
+def test_html_is_self_contained_without_code(built):
+    html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(http" not in html
+    for code in ("pipeline.run_clean", "import pandas", "laporan.summary(", "agency = ", "jp-InputArea", "input_area"):
+        assert code not in html, code
+    assert html.count('src="data:image/svg+xml;base64,') >= 5  # charts embedded (vector, sharp in print)
+
+
+def test_html_holds_key_figures_in_indonesian_format(built):
+    html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    for figure in ("Rp 20.674.821.126", "Rp 19.882.262.551", "5,87 %", "4,57 %", "96,17 %", "128,47 %",
+                   "Sangat Berhasil", "Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Barat"):
+        assert figure in html, figure
+    order = [html.index(h) for h in ("Ringkasan", "Indikator Kinerja Utama", "Anggaran dan Efisiensi",
+                                     "Perubahan Rumus dan Tren", "Rekonsiliasi Angka Laporan", "Sumber Daya",
+                                     "Sumber Data")]
+    assert order == sorted(order)
+
+
+def test_hostile_text_is_escaped(built):
+    html = (built["synth"] / "report.html").read_text(encoding="utf-8")
+    assert HOSTILE not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "DATA SINTETIS" in html
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="chromium not installed (make test installs it as root)")
+def test_pdf_holds_key_figures(built):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built["seed"] / "report.pdf")
+    assert 3 <= len(reader.pages) <= 40
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595) < 2 and abs(float(box.height) - 842) < 2  # A4
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    for figure in ("20.674.821.126", "5,87 %", "Ringkasan", "Rekonsiliasi"):
+        assert figure in text, figure
+    assert re.search(r"\b1 / \d+\b", text)  # page numbers
+
+
+def test_incremental_rebuild_skips_and_rebuilds_only_the_changed(built):
+    r = run_build(built["raw"], built["proc"], built["rep"])
+    assert r.returncode == 0 and "0 built, 2 skipped" in r.stdout
+    seed_before = (built["seed"] / "report.html").read_bytes()
+    meta = built["raw"] / "contoh-sintetis" / "2025" / "meta.csv"
+    meta.write_text(meta.read_text().replace("Dinas Sintetis", "Dinas Sintetis Baru"))
+    r = run_build(built["raw"], built["proc"], built["rep"])
+    assert r.returncode == 0 and "1 built, 1 skipped" in r.stdout, r.stdout
+    assert "contoh-sintetis/2025: built" in r.stdout and f"{SEED_AGENCY}/{SEED_YEAR}: skipped" in r.stdout
+    assert (built["seed"] / "report.html").read_bytes() == seed_before
+    assert "Dinas Sintetis Baru" in (built["synth"] / "report.html").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_identical(built, tmp_path):
+    first_html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    first_proc = tree_digest(built["proc"] / SEED_AGENCY / str(SEED_YEAR))
+    proc2, rep2 = tmp_path / "processed", tmp_path / "reports"
+    r = run_build(built["raw"], proc2, rep2, "--agency", SEED_AGENCY, "--year", str(SEED_YEAR), "--no-pdf")
+    assert r.returncode == 0, r.stderr
+    assert (rep2 / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8") == first_html
+    assert tree_digest(proc2 / SEED_AGENCY / str(SEED_YEAR)) == first_proc
+
+
+def test_english_report(built, tmp_path):
+    r = run_build(built["raw"], tmp_path / "p", tmp_path / "r", "--agency", SEED_AGENCY, "--lang", "en", "--no-pdf")
+    assert r.returncode == 0, r.stderr
+    html = (tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8")
+    assert "Summary" in html and "IDR 20,674,821,126" in html and "5.87 %" in html
+
+
+def test_failed_agency_year_keeps_its_previous_report(built):
+    before = (built["synth"] / "report.html").read_bytes()
+    p = built["raw"] / "contoh-sintetis" / "2025" / "realisasi_anggaran.csv"
+    good = p.read_text()
+    p.write_text(good.replace("Program Sintetis 1,", "Program Sintetis 1,1.OOO,", 1).replace(",1.OOO,", ",", 1)
+                 .replace("TOTAL,,", "TOTAL,,9", 1))
+    try:
+        r = run_build(built["raw"], built["proc"], built["rep"], "--no-pdf")
+        assert r.returncode == 1
+        assert "contoh-sintetis/2025" in r.stderr and "01-clean.ipynb" in r.stderr
+        assert (built["synth"] / "report.html").read_bytes() == before
+        assert f"{SEED_AGENCY}/{SEED_YEAR}" in r.stdout  # the other agency-year was still handled
+    finally:
+        p.write_text(good)
+
+
+def test_summary_json_headline(built):
+    s = json.loads((built["seed"] / "summary.json").read_text())
+    assert s["agency"] == SEED_AGENCY and s["perubahan_rumus"] == 1
+    assert round(s["serapan"], 2) == 96.17 and s["rekonsiliasi"]["rounding"] == 3
+
+
+def test_browser_renders_offline_without_errors(built):
+    """A real browser opens the report with the network blocked: no console errors, no failed requests,
+    the summary table and every chart rendered."""
+    if chromium_path() is None:
+        pytest.skip("chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    from analysis.eksport import CHROMIUM_FLAGS
+
+    errors, failed, external = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+
+        def route(r):
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                external.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        page.goto((built["seed"] / "report.html").resolve().as_uri(), wait_until="load")
+        summary = page.locator("table.summary")
+        assert summary.count() == 1 and summary.is_visible()
+        assert summary.locator("tbody tr").count() == 3
+        charts = page.locator("img")
+        assert charts.count() >= 5
+        for i in range(charts.count()):
+            box = charts.nth(i).bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 50
+            assert charts.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+        browser.close()
+    assert errors == [] and failed == [] and external == []
