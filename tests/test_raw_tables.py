@@ -91,3 +91,20 @@ def test_processed_files_written_as_csv_and_parquet(seed_run):
         csv_df = pd.read_csv(folder / f"{name}.csv")
         pq = pd.read_parquet(folder / f"{name}.parquet")
         assert list(csv_df.columns) == list(pq.columns) and len(csv_df) == len(pq), name
+
+
+def test_every_processed_column_is_documented(seed_run):
+    from analysis.raw import PROJECT_ROOT
+    import pandas as pd
+
+    doc = (PROJECT_ROOT / "data" / "processed" / "README.md").read_text(encoding="utf-8")
+    folder = seed_run["processed"] / "kalbar-diskumkm" / "2024"
+    missing = []
+    for p in sorted(folder.glob("*.parquet")):
+        if f"`{p.stem}`" not in doc:
+            missing.append(p.stem)
+        for c in pd.read_parquet(p).columns:
+            if f"`{c}`" not in doc and c not in ("baris_sumber", "baris_raw") or (c in ("baris_sumber", "baris_raw")
+                                                                                   and f"`{c}`" not in doc):
+                missing.append(f"{p.stem}.{c}")
+    assert missing == []
