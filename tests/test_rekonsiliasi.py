@@ -22,29 +22,29 @@ def test_printed_decimals(text, d):
 
 
 def test_status_match_at_printed_precision():
-    s, v, why = rk.classify(_rep("94,45", 94.45), _cands((94.448859, None, True, False, "")))
+    s, v, (why, why_id) = rk.classify(_rep("94,45", 94.45), _cands((94.448859, None, True, False, "")))
     assert s == "match" and why == ""
 
 
 def test_status_rounding_when_inputs_were_rounded():
-    s, _, why = rk.classify(_rep("-80,30", -80.30), _cands((-80.2919, None, True, False, ""),
+    s, _, (why, why_id) = rk.classify(_rep("-80,30", -80.30), _cands((-80.2919, None, True, False, ""),
                                                           (-80.2954, None, False, True, "rounded inputs")))
     assert s == "rounding" and why == "rounded inputs"
 
 
 def test_status_rounding_when_truncated():
-    s, _, why = rk.classify(_rep("12,3", 12.3), _cands((12.36, None, True, False, "")))
+    s, _, (why, why_id) = rk.classify(_rep("12,3", 12.3), _cands((12.36, None, True, False, "")))
     assert s == "rounding" and "truncated" in why
 
 
 def test_status_rounding_across_the_target():
-    s, _, why = rk.classify(_rep("100", 100.0, "capaian"), _cands((99.75, None, True, False, ""),
+    s, _, (why, why_id) = rk.classify(_rep("100", 100.0, "capaian"), _cands((99.75, None, True, False, ""),
                                                                   (100.0, None, False, True, "from rounded")))
     assert s == "rounding" and "not quite met" in why
 
 
 def test_status_method():
-    s, _, why = rk.classify(_rep("97", 97.0), _cands((96.17, None, True, False, ""), (96.99, None, False, False, "plain mean")))
+    s, _, (why, why_id) = rk.classify(_rep("97", 97.0), _cands((96.17, None, True, False, ""), (96.99, None, False, False, "plain mean")))
     assert s == "method" and why == "plain mean"
 
 
@@ -81,6 +81,7 @@ def test_every_reported_figure_is_reconciled(rec, seed_run):
     for col in ("check", "section", "reported", "recomputed", "difference", "status", "explanation"):
         assert col in rec.columns
     assert (rec.loc[rec["status"] != "match", "explanation"].str.len() > 0).all()
+    assert (rec.loc[rec["status"] != "match", "penjelasan"].str.len() > 0).all()  # Indonesian, for the report
     order = rec["status"].map(rk.STATUS_ORDER).tolist()
     assert order == sorted(order)  # non-match first
 

@@ -27,6 +27,7 @@ from .raw import PROJECT_ROOT, RAW_ROOT, REFERENCE_ROOT, REPORTS_ROOT, PROCESSED
 NOTEBOOKS = ("01-clean", "02-indicators", "03-formula-changes", "04-report")
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 HASH_FILE = ".build-hash.json"
+WARM_UP = "import pandas, matplotlib.pyplot, analysis.pipeline, analysis.laporan, analysis.grafik"
 
 
 @dataclass
@@ -93,18 +94,49 @@ def is_up_to_date(agency: str, year: int, opt: Options, digest: str) -> bool:
 
 # ----------------------------------------------------------------------------------------------- one agency-year
 
-_PRINTER = None  # one browser per worker process
+class _BrowserThread:
+    """One browser per worker process, owned by one thread (Playwright's sync API is thread-bound).
+
+    It is launched in the background when a build starts, so that its start-up overlaps the notebooks.
+    """
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
+        self.printer = None
+        self.started = self.pool.submit(self._start)
+
+    def _start(self):
+        from .eksport import PdfPrinter
+        self.printer = PdfPrinter()
+
+    def print_pdf(self, html, pdf, label):
+        self.started.result()  # raises PdfUnavailable when there is no engine
+        return self.pool.submit(self.printer.print_pdf, html, pdf, label).result()
+
+    def close(self):
+        def _close():
+            if self.printer is not None:
+                self.printer.close()
+        try:
+            self.pool.submit(_close).result(timeout=30)
+        except Exception:
+            pass
+        self.pool.shutdown(wait=False)
 
 
-def _printer():
-    global _PRINTER
-    if _PRINTER is None:
+_BROWSER: _BrowserThread | None = None
+
+
+def _browser() -> _BrowserThread:
+    global _BROWSER
+    if _BROWSER is None:
         import atexit
 
-        from .eksport import PdfPrinter
-        _PRINTER = PdfPrinter()
-        atexit.register(_PRINTER.close)
-    return _PRINTER
+        _BROWSER = _BrowserThread()
+        atexit.register(_BROWSER.close)
+    return _BROWSER
 
 
 def _start_kernel(cwd: str):
@@ -121,7 +153,8 @@ def _start_kernel(cwd: str):
         sock = os.path.join(tempfile.mkdtemp(prefix="lkj-kernel-"), "kernel")
         km = KernelManager(kernel_name="python3", transport="ipc", ip=sock)
         try:
-            km.start_kernel(cwd=cwd, env=env)
+            # the kernel imports the heavy modules at start-up, while this process imports papermill
+            km.start_kernel(cwd=cwd, env=env, extra_arguments=[f"--IPKernelApp.exec_lines={WARM_UP}"])
             return km
         except Exception as e:  # ZMQError: Address already in use (papermill #511)
             last = e
@@ -130,15 +163,14 @@ def _start_kernel(cwd: str):
 
 
 def _run_notebooks(agency: str, year: int, opt: Options, out_dir: Path) -> Path:
+    km = _start_kernel(opt.notebook_dir)
     import nbformat
     import papermill as pm
-    from jupyter_client.asynchronous.client import AsyncKernelClient  # noqa: F401 (imported for its side effects)
 
     nb_out = out_dir / "notebooks"
     nb_out.mkdir(parents=True, exist_ok=True)
     params = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
               "processed_root": str(Path(opt.processed_root).resolve()), "lang": opt.lang}
-    km = _start_kernel(opt.notebook_dir)
     try:
         for name in NOTEBOOKS:
             src = Path(opt.notebook_dir) / f"{name}.ipynb"
@@ -165,26 +197,6 @@ class BuildError(RuntimeError):
     pass
 
 
-def _summary(agency: str, year: int, opt: Options) -> dict:
-    import pandas as pd
-
-    folder = Path(opt.processed_root) / agency / str(year)
-    info = json.loads((folder / "clean_info.json").read_text(encoding="utf-8"))
-    sas = pd.read_parquet(folder / "capaian_sasaran.parquet")
-    bud = pd.read_parquet(folder / "budget.parquet")
-    eff = pd.read_parquet(folder / "efficiency.parquet")
-    rec = pd.read_parquet(folder / "reconciliation.parquet")
-    brk = pd.read_parquet(folder / "breaks.parquet")
-    total = bud[bud["tingkat"] == "total"].iloc[0]
-    e = eff[(eff["lingkup"] == "semua") & (eff["metode"] == "selisih_tertimbang")].iloc[0]
-    return {"agency": agency, "year": int(year), "nama_instansi": info["meta"].get("nama_instansi", agency),
-            "sintetis": info["meta"].get("sintetis", "tidak") not in ("tidak", "no", "false", ""),
-            "capaian": float(sas[sas["sasaran_no"].isna()].iloc[0]["capaian"]),
-            "serapan": float(total["serapan"]), "anggaran": float(total["anggaran"]),
-            "efisiensi": float(e["efisiensi"]), "rekonsiliasi": {k: int(v) for k, v in rec["status"].value_counts().items()},
-            "perubahan_rumus": int(len(brk)), "warnings": info.get("warnings", [])}
-
-
 def build_one(agency: str, year: int, opt: Options) -> Result:
     """Build one agency-year into a staging folder, then swap it in. Never raises."""
     start = time.perf_counter()
@@ -204,9 +216,10 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
 
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
+        browser = _browser() if opt.pdf else None  # starts now, in the background
         report_nb = _run_notebooks(agency, year, opt, staging)
         nb = nbformat.read(report_nb, as_version=4)
-        summary = _summary(agency, year, opt)
+        summary = json.loads((Path(opt.processed_root) / agency / str(year) / "ringkasan.json").read_text(encoding="utf-8"))
         title = f"{summary['nama_instansi']} — {year}"
         footer = (f"lkj-analytics · {agency}/{year} · " + ("dibuat dari data mentah di" if opt.lang == "id"
                                                              else "built from the raw data in")
@@ -216,7 +229,7 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         pdf_ok = False
         if opt.pdf:
             try:
-                _printer().print_pdf(staging / "report.html", staging / "report.pdf", title)
+                browser.print_pdf(staging / "report.html", staging / "report.pdf", title)
                 pdf_ok = True
             except PdfUnavailable as e:
                 res.notes.append(str(e))

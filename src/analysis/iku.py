@@ -73,6 +73,9 @@ def build_iku(tables: dict[str, pd.DataFrame], year: int, skala_kategori: str = 
                 else:
                     warnings.append(Warning_("komponen_iku.csv", f"no components for {code}: its realisation "
                                                                  "cannot be recomputed (reconciliation: unverifiable)"))
+        if pd.notna(r["target"]) and r["target"] == 0:
+            warnings.append(Warning_("capaian_iku.csv", f"target of {code} is 0: its capaian is undefined as a ratio and "
+                                                        "is taken as 100 when the realisation meets it (see capaian.py)"))
         rec = {"kode_indikator": code, "nama": d["nama"], "sasaran_no": r["sasaran_no"], "sasaran": r["sasaran"],
                "versi": d["versi"], "polaritas": d["polaritas"],
                "konvensi_negatif": conv if d["polaritas"] == "negatif" else "", "satuan": d["satuan"],

@@ -104,11 +104,11 @@ def headline_warnings(rec, breaks, warnings, lang) -> str:
                                                     for s in ("match", "rounding", "method", "mismatch", "unverifiable")))
     seen = set()
     for _, r in rec[rec["status"] != "match"].iterrows():
-        key = (r["besaran"], r["explanation"][:60])
+        key = (r["besaran"], _why(r, lang)[:60])
         if key in seen:
             continue
         seen.add(key)
-        items.append(f"<b>{_e(r['check'])}</b> ({_e(status_label(r['status'], lang))}): {_e(r['explanation'])}")
+        items.append(f"<b>{_e(r['check'])}</b> ({_e(status_label(r['status'], lang))}): {_e(_why(r, lang))}")
         if len(seen) >= 6:
             break
     for _, b in breaks.iterrows():
@@ -219,10 +219,25 @@ def trends_section(trends, breaks, decomposition, lang) -> str:
     return "\n".join(out)
 
 
+def _why(r, lang) -> str:
+    text = r.get("penjelasan") if lang == "id" else r.get("explanation")
+    return "" if text is None or (isinstance(text, float) and text != text) else str(text)
+
+
+def _recomputed(r, lang) -> str:
+    """The recomputed value, two decimals more than printed (whole rupiah for amounts)."""
+    v = r["recomputed"]
+    if v is None or pd.isna(v):
+        return fmt.MISSING
+    if abs(v) >= 100_000:
+        return fmt.angka(v, 0, lang)
+    from .rekonsiliasi import printed_decimals
+    return fmt.angka(v, min(printed_decimals(r["reported"]) + 2, 4), lang)
+
+
 def reconciliation_section(rec, lang) -> str:
-    rows = [[r["check"], r["tabel"], r["baris_sumber"], r["reported"],
-             fmt.angka(r["recomputed"], 2, lang) if pd.notna(r["recomputed"]) else fmt.MISSING,
-             status_label(r["status"], lang), r["explanation"]] for _, r in rec.iterrows()]
+    rows = [[r["check"], r["tabel"], r["baris_sumber"], r["reported"], _recomputed(r, lang),
+             status_label(r["status"], lang), _why(r, lang)] for _, r in rec.iterrows()]
     return table([t("pemeriksaan", lang), t("tabel", lang), t("baris", lang), t("dilaporkan", lang),
                   t("dihitung", lang), t("status", lang), t("penjelasan", lang)], rows, "wide recon")
 

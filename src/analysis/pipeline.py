@@ -90,9 +90,12 @@ def run_indicators(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSE
     info = load_info(agency, year, processed_root)
     manifest = pd.DataFrame(info["tables_read"])
     ind = compute_indicators(tables, int(year), info.get("meta"), manifest, batas_atas)
+    warnings = [{"sumber": "01-clean", "pesan": w} for w in info.get("warnings", [])]
+    warnings += [{"sumber": w.file, "pesan": w.message} for w in ind.warnings]
     write_tables(processed_dir(agency, year, processed_root), {
         "iku": ind.iku, "capaian_sasaran": ind.sasaran, "budget": ind.budget, "efficiency": ind.efficiency,
-        "keluaran": ind.keluaran, "reconciliation": ind.reconciliation})
+        "keluaran": ind.keluaran, "reconciliation": ind.reconciliation,
+        "peringatan": pd.DataFrame(warnings, columns=["sumber", "pesan"]).astype("str")})
     return ind
 
 
@@ -122,6 +125,25 @@ def run_trends(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_RO
     if "iku" not in tables:
         raise FileNotFoundError("iku.parquet is missing: run notebooks/02-indicators.ipynb first")
     tr = compute_trends(tables, tables["iku"], int(year))
-    write_tables(processed_dir(agency, year, processed_root), {
-        "trends": tr.trends, "breaks": tr.breaks, "kesenjangan": tr.gaps, "dekomposisi": tr.decomposition})
+    folder = processed_dir(agency, year, processed_root)
+    write_tables(folder, {"trends": tr.trends, "breaks": tr.breaks, "kesenjangan": tr.gaps,
+                          "dekomposisi": tr.decomposition})
+    summary = headline(agency, int(year), tables, tr.breaks, load_info(agency, year, processed_root))
+    write_text(folder / "ringkasan.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return tr
+
+
+def headline(agency: str, year: int, tables: dict[str, pd.DataFrame], breaks: pd.DataFrame, info: dict) -> dict:
+    """The few figures ``reports/index.html`` shows for an agency-year (``ringkasan.json``)."""
+    sas, bud, eff, rec = tables["capaian_sasaran"], tables["budget"], tables["efficiency"], tables["reconciliation"]
+    total = bud[bud["tingkat"] == "total"].iloc[0]
+    e = eff[(eff["lingkup"] == "semua") & (eff["metode"] == "selisih_tertimbang")].iloc[0]
+    meta = info.get("meta", {})
+    return {"agency": agency, "year": year, "nama_instansi": meta.get("nama_instansi", agency),
+            "sintetis": meta.get("sintetis", "tidak") not in ("tidak", "no", "false", ""),
+            "capaian": float(sas[sas["sasaran_no"].isna()].iloc[0]["capaian"]),
+            "serapan": float(total["serapan"]), "anggaran": float(total["anggaran"]),
+            "efisiensi": float(e["efisiensi"]),
+            "rekonsiliasi": {k: int(v) for k, v in rec["status"].value_counts().sort_index().items()},
+            "perubahan_rumus": int(len(breaks)),
+            "warnings": [str(w) for w in tables["peringatan"]["pesan"]] if "peringatan" in tables else []}

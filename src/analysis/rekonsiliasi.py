@@ -13,7 +13,8 @@ method on inputs rounded as printed (``dibulatkan``) or another method (``metode
 ``unverifiable`` an input of the recomputation is missing.
 
 Columns of the result: check, section, tabel, baris_sumber, besaran, subjek, tahun_dasar, tahun,
-reported, reported_value, recomputed, difference, status, explanation, lintas_rumus.
+reported, reported_value, recomputed, difference, status, explanation (English), penjelasan (the same in
+Indonesian), lintas_rumus.
 """
 from __future__ import annotations
 
@@ -48,10 +49,13 @@ def rounded(value: float, decimals: int, mode=ROUND_HALF_UP) -> float:
     return float(Decimal(repr(float(value))).quantize(q, rounding=mode))
 
 
-def _cand(key, metode, nilai=np.nan, teks=None, utama=False, dibulatkan=False, penjelasan=""):
+def _cand(key, metode, nilai=np.nan, teks=None, utama=False, dibulatkan=False, penjelasan: tuple | str = ""):
+    """One recomputation; ``penjelasan`` is (English, Indonesian)."""
     besaran, subjek, tahun_dasar, tahun = key
+    en, id_ = (penjelasan, penjelasan) if isinstance(penjelasan, str) else penjelasan
     return {"besaran": besaran, "subjek": subjek, "tahun_dasar": tahun_dasar, "tahun": tahun, "metode": metode,
-            "nilai": nilai, "teks": teks, "utama": utama, "dibulatkan": dibulatkan, "penjelasan": penjelasan}
+            "nilai": nilai, "teks": teks, "utama": utama, "dibulatkan": dibulatkan, "penjelasan": en,
+            "penjelasan_id": id_}
 
 
 def candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year,
@@ -64,32 +68,40 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year,
         k = ("realisasi", code, na, year)
         if i["polaritas"] == "predikat":
             c.append(_cand(k, "skor_ke_predikat", teks=i["predikat_komponen"], utama=True,
-                           penjelasan=f"predikat of the score {i['realisasi_komponen']:g} on the scale"))
+                           penjelasan=(f"grade of the score {i['realisasi_komponen']:g} on the scale",
+                                       f"predikat dari nilai {i['realisasi_komponen']:g} pada skala")))
         else:
             c.append(_cand(k, "komponen", i["realisasi_komponen"], utama=True,
                            penjelasan=f"{i['pembilang']:g} / {i['penyebut']:g} × 100" if pd.notna(i["pembilang"]) else ""))
         k = ("capaian", code, na, year)
         c.append(_cand(k, "komponen", i["capaian_komponen"], utama=True))
         c.append(_cand(k, "dari_realisasi_dibulatkan", i["capaian"], dibulatkan=True,
-                       penjelasan=f"capaian computed from the realisation as printed ({i['realisasi']:g} "
-                                  f"/ {i['target']:g}) instead of from its components"
-                       if pd.notna(i["realisasi"]) else "capaian computed from the printed grade"))
+                       penjelasan=(f"capaian computed from the realisation as printed ({i['realisasi']:g} "
+                                   f"/ {i['target']:g}) instead of from its components",
+                                   f"capaian dihitung dari realisasi yang tercetak ({i['realisasi']:g} / "
+                                   f"{i['target']:g}), bukan dari komponennya")
+                       if pd.notna(i["realisasi"]) else ("capaian computed from the printed grade",
+                                                         "capaian dihitung dari predikat tercetak")))
         if i["polaritas"] == "negatif":
             other = "T/R" if i["konvensi_negatif"] != "T/R" else "2T-R"
             c.append(_cand(k, f"negatif_{other}", capaian_fn(i["realisasi_komponen"], i["target"], "negatif", other),
-                           penjelasan=f"negative-indicator convention {other} instead of {i['konvensi_negatif']}"))
+                           penjelasan=(f"negative-indicator convention {other} instead of {i['konvensi_negatif']}",
+                                       f"konvensi indikator negatif {other}, bukan {i['konvensi_negatif']}")))
     overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
     k = ("capaian_rata_rata", "semua", na, year)
     c.append(_cand(k, "rata_rata_komponen", overall["capaian"], utama=True))
     c.append(_cand(k, "rata_rata_dibulatkan", overall["capaian_dari_dilaporkan"], dibulatkan=True,
-                   penjelasan="mean of the capaian as printed (rounded)"))
+                   penjelasan=("mean of the capaian as printed (rounded)", "rata-rata capaian yang tercetak (dibulatkan)")))
     c.append(_cand(k, "rata_rata_dibatasi_100", iku["capaian_komponen"].fillna(iku["capaian"]).clip(upper=100).mean(),
-                   penjelasan="mean of capaian capped at 100"))
+                   penjelasan=("mean of capaian capped at 100", "rata-rata capaian yang dibatasi 100")))
     for _, s in sasaran[sasaran["sasaran_no"].notna()].iterrows():
         k = ("capaian_sasaran", f"sasaran {int(s['sasaran_no'])}", na, year)
         c.append(_cand(k, "rata_rata_sasaran", s["capaian"], utama=True))
         c.append(_cand(k, "rata_rata_semua_sasaran", overall["capaian"],
-                       penjelasan="the overall mean of all IKU capaian (109) is printed as this sasaran's capaian"))
+                       penjelasan=(f"the overall mean of all IKU capaian ({overall['capaian']:.0f}) is printed as this "
+                                   "sasaran's capaian",
+                                   f"rata-rata capaian seluruh IKU ({overall['capaian']:.0f}) dicetak sebagai capaian "
+                                   "sasaran ini")))
     # absorption
     for _, b in budget.iterrows():
         t = b["tingkat"]
@@ -110,23 +122,28 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year,
             if t == "program_sumber_dana":
                 c.append(_cand(("kategori_serapan", subj, na, year), "skala_kategori",
                                teks=category_scale(skala_kategori).category(b["serapan"]), utama=True,
-                               penjelasan=f"category of {b['serapan']:.2f} % on the scale {skala_kategori}"))
+                               penjelasan=(f"category of {b['serapan']:.2f} % on the scale {skala_kategori}",
+                                           f"kategori {b['serapan']:.2f} % pada skala {skala_kategori}")))
     progs = budget[budget["tingkat"] == "program"]
     c.append(_cand(("anggaran_total", "APBD+APBN", na, year), "jumlah", progs["anggaran"].sum(), utama=True))
     total = budget[budget["tingkat"] == "total"].iloc[0]
     k = ("serapan_rata_rata", "semua", na, year)
     c.append(_cand(k, "tertimbang", total["serapan"], utama=True, penjelasan="Σ realisasi / Σ anggaran × 100"))
     c.append(_cand(k, "rata_rata_biasa", total["serapan_rata_rata"],
-                   penjelasan="plain (unweighted) mean of the programme percentages, not weighted by budget "
-                              f"(weighted: {total['serapan']:.2f} %)"))
+                   penjelasan=("plain (unweighted) mean of the programme percentages, not weighted by budget "
+                               f"(weighted: {total['serapan']:.2f} %)",
+                               "rata-rata biasa persentase program, tidak ditimbang dengan anggaran "
+                               f"(tertimbang: {total['serapan']:.2f} %)")))
     # efficiency
     eff = efficiency.set_index(["lingkup", "atribusi", "metode"])["efisiensi"]
     k = ("efisiensi", "semua", na, year)
     c.append(_cand(k, "selisih_tertimbang", eff.get(("semua", "", "selisih_tertimbang")), utama=True,
                    penjelasan="capaian − weighted absorption"))
     c.append(_cand(k, "selisih_rata_rata", eff.get(("semua", "", "selisih_rata_rata")),
-                   penjelasan="capaian − plain mean of programme absorption (the report's method); "
-                              "a difference of two percentages is in percentage points, printed as '%'"))
+                   penjelasan=("capaian − plain mean of programme absorption (the report's method); "
+                               "a difference of two percentages is in percentage points, printed as '%'",
+                               "capaian − rata-rata biasa serapan program (cara laporan); selisih dua persentase "
+                               "adalah poin persentase, dicetak dengan '%'")))
     for lingkup in sorted({l for l, a, m in eff.index if l.startswith("sasaran")}):
         k = ("efisiensi", lingkup, na, year)
         c.append(_cand(k, "selisih_tertimbang", eff.get((lingkup, "narasi", "selisih_tertimbang"), np.nan), utama=True,
@@ -134,10 +151,13 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year,
         for m in ("selisih_tertimbang", "selisih_rata_rata"):
             if (lingkup, "tabel_efisiensi", m) in eff.index:
                 c.append(_cand(k, f"tabel_efisiensi_{m}", eff[(lingkup, "tabel_efisiensi", m)],
-                               penjelasan="programmes attributed to sasaran as in the efficiency table"))
+                               penjelasan=("programmes attributed to sasaran as in the efficiency table",
+                                           "program dikelompokkan ke sasaran seperti pada tabel efisiensi")))
         c.append(_cand(k, "efisiensi_keseluruhan", eff.get(("semua", "", "selisih_rata_rata")),
-                       penjelasan="the overall efficiency (109 − 97) is printed for this sasaran; "
-                                  f"its own is {eff.get((lingkup, 'narasi', 'selisih_tertimbang'), np.nan):.1f} points"))
+                       penjelasan=("the overall efficiency is printed for this sasaran; its own is "
+                                   f"{eff.get((lingkup, 'narasi', 'selisih_tertimbang'), np.nan):.1f} points",
+                                   "efisiensi keseluruhan dicetak untuk sasaran ini; efisiensinya sendiri "
+                                   f"{eff.get((lingkup, 'narasi', 'selisih_tertimbang'), np.nan):.1f} poin")))
     # year-to-year changes (perubahan) and the report's "tingkat kemajuan"
     s = series.set_index(["kode_indikator", "tahun"])
     for code in series["kode_indikator"].unique():
@@ -149,14 +169,18 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year,
             for besaran in ("perubahan", "kemajuan"):
                 k = (besaran, code, a, b)
                 pct = (vb - va) / va * 100 if va else np.nan
-                c.append(_cand(k, "persen", pct, utama=True, penjelasan="relative change (b − a) / a × 100"))
+                c.append(_cand(k, "persen", pct, utama=True, penjelasan=("relative change (b − a) / a × 100", "perubahan relatif (b − a) / a × 100")))
                 c.append(_cand(k, "persen_dibulatkan", (rb - ra) / ra * 100 if ra else np.nan, dibulatkan=True,
-                               penjelasan="relative change from the realisations as printed (rounded)"))
+                               penjelasan=("relative change from the realisations as printed (rounded)",
+                                           "perubahan relatif dari realisasi yang tercetak (dibulatkan)")))
                 c.append(_cand(k, "poin_persentase", vb - va,
-                               penjelasan=f"a difference in percentage points ({vb:g} − {va:g}), printed with '%'"))
+                               penjelasan=(f"a difference in percentage points ({vb:g} − {va:g}), printed with '%'",
+                                           f"selisih dalam poin persentase ({vb:g} − {va:g}), dicetak dengan '%'")))
                 c.append(_cand(k, "poin_persentase_dibulatkan", rb - ra,
-                               penjelasan=f"a difference in percentage points of the printed values ({rb:g} − {ra:g}), "
-                                          "printed with '%'"))
+                               penjelasan=(f"a difference in percentage points of the printed values ({rb:g} − {ra:g}), "
+                                           "printed with '%'",
+                                           f"selisih poin persentase dari nilai tercetak ({rb:g} − {ra:g}), dicetak "
+                                           "dengan '%'")))
     # counts
     if "pegawai" in tables:
         c.append(_cand(("jumlah_pegawai", "semua", na, year), "jumlah", tables["pegawai"]["jumlah"].sum(), utama=True))
@@ -175,10 +199,11 @@ def _crossing(breaks: pd.DataFrame, code: str, a, b) -> str:
                      for _, r in hit.iterrows())
 
 
-def classify(reported: pd.Series, cands: pd.DataFrame) -> tuple[str, float, str]:
-    """Status, primary recomputed value, explanation for one reported figure."""
+def classify(reported: pd.Series, cands: pd.DataFrame) -> tuple[str, float, tuple[str, str]]:
+    """Status, primary recomputed value and explanation (English, Indonesian) for one reported figure."""
     if not len(cands):
-        return "unverifiable", np.nan, "no recomputation: an input is missing"
+        return "unverifiable", np.nan, ("no recomputation: an input is missing",
+                                        "tidak dapat dihitung ulang: ada masukan yang tidak tersedia")
     primary = cands[cands["utama"]]
     p = primary.iloc[0] if len(primary) else None
     textual = pd.isna(reported["nilai"])
@@ -190,28 +215,37 @@ def classify(reported: pd.Series, cands: pd.DataFrame) -> tuple[str, float, str]
             return c["teks"] is not None and str(c["teks"]).strip().lower() == str(reported["teks"]).strip().lower()
         return pd.notna(c["nilai"]) and abs(rounded(c["nilai"], d) - rep) < 1e-9
 
+    def why(c):
+        return c["penjelasan"], c.get("penjelasan_id", c["penjelasan"])
+
     if p is None or (pd.isna(p["nilai"]) and (p["teks"] is None or pd.isna(p["teks"]))):
-        return "unverifiable", np.nan, "an input of the recomputation is missing (" + (
-            p["penjelasan"] if p is not None and p["penjelasan"] else "not stated in the report") + ")"
+        return "unverifiable", np.nan, ("an input of the recomputation is missing (not stated in the report)",
+                                        "masukan perhitungan ulang tidak tersedia (tidak dinyatakan dalam laporan)")
     pv = p["nilai"]
     if equal(p):
         if reported["besaran"] == "capaian" and pd.notna(pv) and pv < 100 <= rep:
             alt = cands[cands["dibulatkan"]]
-            return "rounding", pv, (f"printed {reported['teks']} only because the realisation was rounded first; "
-                                    f"from its components the capaian is {pv:.2f} %: the target is not quite met"
-                                    + (f" ({alt.iloc[0]['penjelasan']})" if len(alt) else ""))
-        return "match", pv, ""
+            en, id_ = why(alt.iloc[0]) if len(alt) else ("", "")
+            return "rounding", pv, (
+                f"printed {reported['teks']} only because the realisation was rounded first; from its components "
+                f"the capaian is {pv:.2f} %: the target is not quite met" + (f" ({en})" if en else ""),
+                f"tercetak {reported['teks']} hanya karena realisasi dibulatkan lebih dahulu; dari komponennya "
+                f"capaian {pv:.2f} %: target belum sepenuhnya tercapai" + (f" ({id_})" if id_ else ""))
+        return "match", pv, ("", "")
     for _, c in cands[cands["dibulatkan"]].iterrows():
         if equal(c):
-            return "rounding", pv, c["penjelasan"]
+            return "rounding", pv, why(c)
     if not textual and pd.notna(pv) and abs(rounded(pv, d, ROUND_DOWN) - rep) < 1e-9:
-        return "rounding", pv, f"the figure is truncated to {d} decimals, not rounded"
+        return "rounding", pv, (f"the figure is truncated to {d} decimals, not rounded",
+                                f"angka dipotong menjadi {d} desimal, bukan dibulatkan")
     for _, c in cands[~cands["utama"] & ~cands["dibulatkan"]].iterrows():
         if equal(c):
-            return "method", pv, c["penjelasan"]
-    return "mismatch", pv, ("no method reproduces it; recomputed " +
-                            (f"{pv:.2f}" if pd.notna(pv) else str(p["teks"])) +
-                            (f" ({p['penjelasan']})" if p["penjelasan"] else ""))
+            return "method", pv, why(c)
+    shown = f"{pv:.2f}" if pd.notna(pv) else str(p["teks"])
+    en, id_ = why(p)
+    return "mismatch", pv, (f"no method reproduces it; recomputed {shown}" + (f" ({en})" if en else ""),
+                            f"tidak ada metode yang menghasilkannya; hasil hitung ulang {shown}"
+                            + (f" ({id_})" if id_ else ""))
 
 
 def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.DataFrame | None = None
@@ -225,11 +259,12 @@ def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.Da
         key = (r["besaran"], r["subjek"], r["tahun_dasar"], r["tahun"])
         g = next((g for k, g in groups.items() if all((pd.isna(a) and pd.isna(b)) or a == b for a, b in zip(k, key))),
                  pd.DataFrame(columns=cands.columns))
-        status, value, why = classify(r, g)
+        status, value, (why, why_id) = classify(r, g)
         cross = _crossing(breaks, r["subjek"], r["tahun_dasar"], r["tahun"]) if r["besaran"] in (
             "perubahan", "kemajuan") else ""
         if cross:
             why = (why + "; " if why else "") + f"crosses a series break ({cross}): not comparable"
+            why_id = (why_id + "; " if why_id else "") + f"melintasi perubahan rumus ({cross}): tidak sebanding"
         d = printed_decimals(r["teks"])
         diff = r["nilai"] - rounded(value, d) if pd.notna(r["nilai"]) and pd.notna(value) else np.nan
         label = f"{r['besaran']} {r['subjek']}" + (f" {r['tahun_dasar']}→{r['tahun']}" if pd.notna(r["tahun_dasar"])
@@ -238,7 +273,7 @@ def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.Da
                      "baris_sumber": r["baris_sumber"], "besaran": r["besaran"], "subjek": r["subjek"],
                      "tahun_dasar": r["tahun_dasar"], "tahun": r["tahun"], "reported": r["teks"],
                      "reported_value": r["nilai"], "recomputed": value, "difference": diff, "status": status,
-                     "explanation": why, "lintas_rumus": bool(cross)})
+                     "explanation": why, "penjelasan": why_id, "lintas_rumus": bool(cross)})
     df = pd.DataFrame(rows)
     df["_o"] = df["status"].map(STATUS_ORDER)
     df = df.sort_values(["_o", "tabel", "baris_sumber"], kind="stable").drop(columns="_o").reset_index(drop=True)
@@ -263,5 +298,8 @@ def attribution_checks(tables) -> pd.DataFrame:
                      "explanation": "" if same else (
                          f"programme attributed to another sasaran: the efficiency table lists it under sasaran "
                          f"{r['sasaran_no_tabel']}, the narrative says it supports sasaran {r['sasaran_no_narasi']}"),
+                     "penjelasan": "" if same else (
+                         f"program dikelompokkan ke sasaran lain: tabel efisiensi mencantumkannya pada sasaran "
+                         f"{r['sasaran_no_tabel']}, narasi menyebut program ini menunjang sasaran {r['sasaran_no_narasi']}"),
                      "lintas_rumus": False})
     return pd.DataFrame(rows)
