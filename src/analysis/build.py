@@ -197,6 +197,23 @@ class BuildError(RuntimeError):
     pass
 
 
+_PRELOAD = None
+
+
+def _preload_exporter():
+    """Import nbconvert (about half a second) in a thread while the kernel runs the notebooks."""
+    global _PRELOAD
+    if _PRELOAD is None:
+        import threading
+
+        def _load():
+            import nbconvert.exporters.html  # noqa: F401
+            from . import eksport  # noqa: F401
+
+        _PRELOAD = threading.Thread(target=_load, daemon=True)
+        _PRELOAD.start()
+
+
 def build_one(agency: str, year: int, opt: Options) -> Result:
     """Build one agency-year into a staging folder, then swap it in. Never raises."""
     start = time.perf_counter()
@@ -217,6 +234,7 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         browser = _browser() if opt.pdf else None  # starts now, in the background
+        _preload_exporter()
         report_nb = _run_notebooks(agency, year, opt, staging)
         nb = nbformat.read(report_nb, as_version=4)
         summary = json.loads((Path(opt.processed_root) / agency / str(year) / "ringkasan.json").read_text(encoding="utf-8"))

@@ -830,6 +830,7 @@ def clean_agency_year(agency: str, year, raw_root) -> Cleaned:
     from .schemas import validate_all
     result = validate_all(result, ctx.folder)
     check_cross_table_totals(result, ctx)
+    check_component_references(result, ctx)
     return Cleaned(ctx.agency, ctx.year, ctx.meta, result, ctx.warnings, read)
 
 
@@ -876,6 +877,29 @@ def attach_program_numbers(t: dict[str, pd.DataFrame], ctx: Context) -> None:
     a = t["angka_dilaporkan"]
     names = a["subjek"].str.startswith("program:")
     a.loc[names, "subjek"] = a.loc[names, "subjek"].map(lambda s: f"program {by_name[s.split(':', 1)[1]]}")
+
+
+def check_component_references(t: dict[str, pd.DataFrame], ctx: Context) -> None:
+    """A definition valid this year must name components that are stated (a typo would silently make the
+    indicator unverifiable). An indicator with no components at all is allowed: it is reported as
+    unverifiable, with a warning."""
+    comps = t.get("komponen_iku")
+    if comps is None:
+        return
+    col = Collector()
+    defs = ctx.definitions
+    valid = defs[(defs["berlaku_dari"] <= ctx.year) & (defs["berlaku_sampai"].isna() | (defs["berlaku_sampai"] >= ctx.year))]
+    for _, d in valid.iterrows():
+        have = set(comps.loc[comps["kode_indikator"] == d["kode_indikator"], "komponen"])
+        if not have:
+            continue
+        for c in ("komponen_pembilang", "komponen_penyebut"):
+            for name in filter(None, str(d[c] or "").split("+")):
+                if name not in have:
+                    col.add(f"{ctx.folder.parent.name}/definisi_indikator.csv", int(d["baris_raw"]), c, name,
+                            f"a component stated in komponen_iku.csv for {d['kode_indikator']} "
+                            f"({', '.join(sorted(have))})")
+    col.raise_if_any()
 
 
 def check_cross_table_totals(t: dict[str, pd.DataFrame], ctx: Context) -> None:
