@@ -22,6 +22,11 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+# jsonschema (imported by nbformat) compiles an IRI grammar from rfc3987-syntax at import time when that
+# package is installed (it comes with jupyterlab): ~1,9 s per process on this machine, for a format that
+# notebook validation never uses. Making its import fail skips that one format checker.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 from .raw import PROJECT_ROOT, RAW_ROOT, REFERENCE_ROOT, REPORTS_ROOT, PROCESSED_ROOT, check_agency_year, discover
 
 NOTEBOOKS = ("01-clean", "02-indicators", "03-formula-changes", "04-report")
@@ -162,8 +167,9 @@ def _start_kernel(cwd: str):
     raise RuntimeError(f"kernel did not start: {last}")
 
 
-def _run_notebooks(agency: str, year: int, opt: Options, out_dir: Path) -> Path:
-    km = _start_kernel(opt.notebook_dir)
+def _run_notebooks(km, agency: str, year: int, opt: Options, out_dir: Path, background=()) -> Path:
+    """Run the notebooks in ``km``'s kernel; ``background[i]`` is started once notebook i has been sent
+    (two cores: the kernel computes on one, and side work is spread so as not to delay it)."""
     import nbformat
     import papermill as pm
 
@@ -178,6 +184,9 @@ def _run_notebooks(agency: str, year: int, opt: Options, out_dir: Path) -> Path:
             nb = nbformat.read(src, as_version=4)
             declared = next((c.source for c in nb.cells if "parameters" in c.metadata.get("tags", [])), "")
             p = {k: v for k, v in params.items() if f"{k} =" in declared}
+            i = NOTEBOOKS.index(name)
+            if i < len(background) and background[i] is not None:
+                background[i]()
             try:
                 pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3", km=km,
                                     progress_bar=False, log_output=False, request_save_on_cell_execute=False,
@@ -226,16 +235,22 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         if not opt.force and is_up_to_date(agency, year, opt, digest):
             res.status, res.seconds = "skipped", time.perf_counter() - start
             return res
+        # The kernel first: it boots and imports pandas/matplotlib while this process imports the rest
+        # (imports here hold the GIL; done before the kernel launch they would delay it).
+        km = _start_kernel(opt.notebook_dir)
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        browser = None
+
+        def start_browser():
+            nonlocal browser
+            browser = _browser() if opt.pdf else None  # launched in the background
+
+        report_nb = _run_notebooks(km, agency, year, opt, staging, background=(None, start_browser, _preload_exporter))
         import nbformat
 
         from .eksport import PdfUnavailable, notebook_to_html
         from .keluaran import write_text
-
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        browser = _browser() if opt.pdf else None  # starts now, in the background
-        _preload_exporter()
-        report_nb = _run_notebooks(agency, year, opt, staging)
         nb = nbformat.read(report_nb, as_version=4)
         summary = json.loads((Path(opt.processed_root) / agency / str(year) / "ringkasan.json").read_text(encoding="utf-8"))
         title = f"{summary['nama_instansi']} — {year}"

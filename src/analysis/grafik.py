@@ -125,3 +125,45 @@ def national_chart(gaps: pd.DataFrame, names: dict[str, str], lang: str = "id"):
     _pct_axis(ax, lang, "x")
     fig.tight_layout()
     return fig
+
+
+_SVG_CACHE: dict[str, str] = {}
+
+
+def _key(func, args, kwargs) -> str:
+    import hashlib
+    import pickle
+
+    h = hashlib.sha256(func.__name__.encode())
+    for a in list(args) + sorted(kwargs.items()):
+        if isinstance(a, tuple) and len(a) == 2 and isinstance(a[0], str):  # a keyword argument
+            h.update(a[0].encode())
+            a = a[1]
+        if isinstance(a, pd.DataFrame):
+            h.update(pd.util.hash_pandas_object(a, index=True).to_numpy().tobytes())
+            h.update(repr(list(a.columns)).encode())
+        else:
+            h.update(pickle.dumps(a))
+    return h.hexdigest()
+
+
+def svg(func, *args, **kwargs):
+    """The chart ``func(*args, **kwargs)`` as an SVG display object.
+
+    Rendered once per kernel and input: notebooks 02, 03 and the report draw the same charts, and a build
+    runs them all in one kernel. ``None`` when ``func`` draws nothing.
+    """
+    from IPython.display import SVG
+
+    key = _key(func, args, kwargs)
+    if key not in _SVG_CACHE:
+        fig = func(*args, **kwargs)
+        if fig is None:
+            return None
+        import io
+
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+        plt.close(fig)
+        _SVG_CACHE[key] = buf.getvalue()
+    return SVG(_SVG_CACHE[key])

@@ -4,8 +4,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported by the callers that write tables; write_text must stay light
+    import pandas as pd
 
 
 _UMASK = os.umask(0)
@@ -39,7 +41,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list[Path]:
+def write_tables(directory: Path | str, tables: dict[str, "pd.DataFrame"]) -> list[Path]:
     """Write each table as ``<name>.csv`` and ``<name>.parquet``.
 
     Every file is first written to a temporary name in the same folder, and only when all of them
