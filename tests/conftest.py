@@ -21,9 +21,8 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="session")
-def raw_digest_before():
-    return tree_digest(RAW_ROOT)
+#: the project's raw data as it was when the test session started (tests/test_zz_raw_immutable.py compares)
+RAW_DIGEST_AT_START = tree_digest(RAW_ROOT)
 
 
 @pytest.fixture
@@ -43,7 +42,3 @@ def seed_run(tmp_path_factory):
     tr = pipeline.run_trends(SEED_AGENCY, SEED_YEAR, RAW_ROOT, out)
     return {"cleaned": cleaned, "tables": cleaned.tables, "ind": ind, "tr": tr, "processed": out}
 
-
-def pytest_sessionfinish(session, exitstatus):
-    """The project's raw data must be byte-identical after the whole suite."""
-    # (checked in tests/test_raw_immutable.py at the end; nothing to do here)

@@ -58,6 +58,12 @@ def test_changes_within_and_across_breaks():
     assert t.loc[2022, "perubahan_sejak_awal_persen"] == pytest.approx(-70.0)
 
 
+def test_year_outside_every_definition_is_not_comparable():
+    t = tren.build_trends(_series([10.0, 12.0, 13.0], [pd.NA, 1, 1])).set_index("tahun")
+    assert bool(t.loc[2021, "sebanding_tahunan"]) is False and bool(t.loc[2022, "sebanding_tahunan"]) is True
+    assert bool(t.loc[2022, "sebanding_sejak_awal"]) is False
+
+
 def test_change_from_zero_has_no_percent():
     pp, pct = tren.change(0.0, 5.0)
     assert pp == 5.0 and math.isnan(pct)

@@ -192,8 +192,7 @@ def _run_notebooks(km, agency: str, year: int, opt: Options, out_dir: Path, back
                                     progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                                     execution_timeout=opt.execution_timeout, cwd=opt.notebook_dir)
             except pm.PapermillExecutionError as e:
-                raise BuildError(f"notebook {name}.ipynb, cell {e.exec_count or e.cell_index}: {e.ename}: "
-                                 f"{e.evalue}") from None
+                raise BuildError(f"notebook {name}.ipynb, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
     finally:
         try:
             km.shutdown_kernel(now=True)

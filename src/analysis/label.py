@@ -47,6 +47,35 @@ LABELS: dict[str, tuple[str, str]] = {
     "sumbu_skor": ("nilai SAKIP", "SAKIP score"),
     "putus_seri": ("rumus berubah", "formula changed"),
     "agensi_tahun": ("Instansi dan tahun", "Agency and year"), "laporan": ("Laporan", "Report"),
+    "kode": ("Kode", "Code"), "selisih": ("Selisih", "Gap"), "rumus": ("Rumus", "Formula"),
+    "baris_data": ("Baris data", "Rows"), "berkas_sumber": ("berkas sumber", "source file"), "mulai": ("mulai", "from"),
+    "rata_rata_tercetak": ("Rata-rata capaian tercetak", "Mean of printed achievement"),
+    "kolom_iku": ("Kode|Indikator|Polaritas|Target|Realisasi|Komponen|Capaian (realisasi tercetak)|Capaian (komponen)|"
+                  "Capaian dilaporkan|Kategori",
+                  "Code|Indicator|Polarity|Target|Actual|Components|Achievement (printed actual)|"
+                  "Achievement (components)|Reported|Category"),
+    # sentence templates (filled with str.format; numbers already formatted)
+    "fakta_capaian": ("Capaian sasaran (rata-rata capaian IKU): <b>{capaian}</b>.",
+                      "Goal achievement (mean KPI achievement): <b>{capaian}</b>."),
+    "fakta_serapan": ("Serapan anggaran APBD: <b>{serapan}</b> ({realisasi} dari {anggaran}); rata-rata biasa "
+                      "persentase program {rata}.",
+                      "APBD budget absorption: <b>{serapan}</b> ({realisasi} of {anggaran}); plain mean of programme "
+                      "percentages {rata}."),
+    "fakta_efisiensi": ("Efisiensi (capaian − serapan): <b>{tertimbang}</b> dengan serapan tertimbang; {rata} dengan "
+                        "cara laporan (rata-rata biasa) — {kategori}.",
+                        "Efficiency (achievement − absorption): <b>{tertimbang}</b> budget-weighted; {rata} the "
+                        "report's way (plain mean) — {kategori}."),
+    "ringkasan_rekonsiliasi": ("Rekonsiliasi: {hitungan}", "Reconciliation: {hitungan}"),
+    "peringatan_rumus": ("<b>Rumus {kode} berubah mulai {tahun}</b>: {lama} → {baru}. Angka sebelum dan sesudahnya "
+                         "tidak dapat dibandingkan.",
+                         "<b>{kode} formula changed from {tahun}</b>: {lama} → {baru}. Figures before and after are "
+                         "not comparable."),
+    "dekomposisi_ada": ("{kode} {tahun}: {total} = {rumus} (efek rumus) + {kinerja} (efek kinerja)",
+                        "{kode} {tahun}: {total} = {rumus} (formula effect) + {kinerja} (performance effect)"),
+    "dekomposisi_tidak": ("Perubahan {kode} ke {tahun} ({total}) belum dapat diurai menjadi efek rumus dan efek "
+                          "kinerja: dibutuhkan {perlu}.",
+                          "The {kode} change into {tahun} ({total}) cannot yet be split into formula and performance "
+                          "effects: needed {perlu}."),
 }
 
 

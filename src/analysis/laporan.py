@@ -68,26 +68,16 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang) -> st
     overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
     total = budget[budget["tingkat"] == "total"].iloc[0]
     eff = efficiency[(efficiency["lingkup"] == "semua")].set_index("metode")
-    if lang == "id":
-        facts = [
-            f"Capaian sasaran (rata-rata capaian IKU): <b>{fmt.persen(overall['capaian'], 2, lang)}</b>.",
-            f"Serapan anggaran APBD: <b>{fmt.persen(total['serapan'], 2, lang)}</b> "
-            f"({fmt.rupiah(total['realisasi'], lang)} dari {fmt.rupiah(total['anggaran'], lang)}); "
-            f"rata-rata biasa persentase program {fmt.persen(total['serapan_rata_rata'], 2, lang)}.",
-            f"Efisiensi (capaian − serapan): <b>{fmt.poin(eff.loc['selisih_tertimbang', 'efisiensi'], 1, lang)}</b> "
-            f"dengan serapan tertimbang; {fmt.poin(eff.loc['selisih_rata_rata', 'efisiensi'], 1, lang)} dengan "
-            f"cara laporan (rata-rata biasa) — {escape(str(eff.loc['selisih_tertimbang', 'kategori']))}.",
-        ]
-    else:
-        facts = [
-            f"Goal achievement (mean KPI achievement): <b>{fmt.persen(overall['capaian'], 2, lang)}</b>.",
-            f"APBD budget absorption: <b>{fmt.persen(total['serapan'], 2, lang)}</b> "
-            f"({fmt.rupiah(total['realisasi'], lang)} of {fmt.rupiah(total['anggaran'], lang)}); plain mean of "
-            f"programme percentages {fmt.persen(total['serapan_rata_rata'], 2, lang)}.",
-            f"Efficiency (achievement − absorption): <b>{fmt.poin(eff.loc['selisih_tertimbang', 'efisiensi'], 1, lang)}</b>"
-            f" budget-weighted; {fmt.poin(eff.loc['selisih_rata_rata', 'efisiensi'], 1, lang)} the report's way "
-            f"(plain mean).",
-        ]
+    facts = [
+        t("fakta_capaian", lang).format(capaian=fmt.persen(overall["capaian"], 2, lang)),
+        t("fakta_serapan", lang).format(serapan=fmt.persen(total["serapan"], 2, lang),
+                                        realisasi=fmt.rupiah(total["realisasi"], lang),
+                                        anggaran=fmt.rupiah(total["anggaran"], lang),
+                                        rata=fmt.persen(total["serapan_rata_rata"], 2, lang)),
+        t("fakta_efisiensi", lang).format(tertimbang=fmt.poin(eff.loc["selisih_tertimbang", "efisiensi"], 1, lang),
+                                          rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang),
+                                          kategori=_e(eff.loc["selisih_tertimbang", "kategori"])),
+    ]
     out.append("<ul class='facts'>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
     out.append(headline_warnings(rec, breaks, warnings, lang))
     return "\n".join(out)
@@ -96,12 +86,9 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang) -> st
 def headline_warnings(rec, breaks, warnings, lang) -> str:
     items = []
     counts = rec["status"].value_counts()
-    if lang == "id":
-        items.append("Rekonsiliasi: " + ", ".join(f"{int(counts.get(s, 0))} {status_label(s, lang)}"
-                                                  for s in ("match", "rounding", "method", "mismatch", "unverifiable")))
-    else:
-        items.append("Reconciliation: " + ", ".join(f"{int(counts.get(s, 0))} {status_label(s, lang)}"
-                                                    for s in ("match", "rounding", "method", "mismatch", "unverifiable")))
+    items.append(t("ringkasan_rekonsiliasi", lang).format(hitungan=", ".join(
+        f"{int(counts.get(s, 0))} {status_label(s, lang)}" for s in ("match", "rounding", "method", "mismatch",
+                                                                        "unverifiable"))))
     seen = set()
     for _, r in rec[rec["status"] != "match"].iterrows():
         key = (r["besaran"], _why(r, lang)[:60])
@@ -112,14 +99,8 @@ def headline_warnings(rec, breaks, warnings, lang) -> str:
         if len(seen) >= 6:
             break
     for _, b in breaks.iterrows():
-        if lang == "id":
-            items.append(f"<b>Rumus {_e(b['kode_indikator'])} berubah mulai {_e(b['tahun_pertama_baru'])}</b>: "
-                         f"{_e(b['definisi_lama'])} → {_e(b['definisi_baru'])}. Angka sebelum dan sesudahnya tidak "
-                         "dapat dibandingkan.")
-        else:
-            items.append(f"<b>{_e(b['kode_indikator'])} formula changed from {_e(b['tahun_pertama_baru'])}</b>: "
-                         f"{_e(b['definisi_lama'])} → {_e(b['definisi_baru'])}. Figures before and after are not "
-                         "comparable.")
+        items.append(t("peringatan_rumus", lang).format(kode=_e(b["kode_indikator"]), tahun=_e(b["tahun_pertama_baru"]),
+                                                        lama=_e(b["definisi_lama"]), baru=_e(b["definisi_baru"])))
     for w in warnings:
         items.append(_e(w))
     return (f"<div class='warnings'><h3>{escape(t('peringatan', lang))}</h3><ul>"
@@ -135,23 +116,19 @@ def indicators(iku, sasaran, gaps, lang) -> str:
                      _value(r, "realisasi", lang), comp, fmt.persen(r["capaian"], 2, lang),
                      fmt.persen(r["capaian_komponen"], 2, lang), fmt.persen(r["capaian_dilaporkan"], 0, lang),
                      r["kategori"]])
-    hdr = (["Kode", "Indikator", "Polaritas", "Target", "Realisasi", "Komponen", "Capaian (realisasi tercetak)",
-            "Capaian (komponen)", "Capaian dilaporkan", "Kategori"] if lang == "id" else
-           ["Code", "Indicator", "Polarity", "Target", "Actual", "Components", "Achievement (printed actual)",
-            "Achievement (components)", "Reported", "Category"])
-    out = [table(hdr, rows, "wide")]
+    out = [table(t("kolom_iku", lang).split("|"), rows, "wide")]
     srows = [[("—" if pd.isna(s["sasaran_no"]) else int(s["sasaran_no"])), s["sasaran"], s["jumlah_iku"],
               fmt.persen(s["capaian"], 2, lang), fmt.persen(s["capaian_dari_dilaporkan"], 2, lang)]
              for _, s in sasaran.iterrows()]
     out.append(table(["No", t("sasaran", lang), "IKU", t("capaian_sasaran", lang),
-                      "Rata-rata capaian tercetak" if lang == "id" else "Mean of printed achievement"], srows))
+                      t("rata_rata_tercetak", lang)], srows))
     if len(gaps):
         grows = [[g["kode_indikator"], g["jenis_target"].replace("_", " "), fmt.persen(g["target"], 2, lang),
                   fmt.persen(g["realisasi"], 2, lang), fmt.poin(g["selisih_pp"], 2, lang),
                   fmt.angka(g["dibutuhkan_unit"], 0, lang), fmt.angka(g["pembilang"], 0, lang),
                   fmt.angka(g["kekurangan_unit"], 0, lang)] for _, g in gaps.iterrows()]
-        out.append(table(["Kode" if lang == "id" else "Code", "Target", t("target", lang), t("realisasi", lang),
-                          "Selisih" if lang == "id" else "Gap", t("perlu", lang), t("capai", lang),
+        out.append(table([t("kode", lang), "Target", t("target", lang), t("realisasi", lang),
+                          t("selisih", lang), t("perlu", lang), t("capai", lang),
                           t("kekurangan_unit", lang)], grows))
     return "\n".join(out)
 
@@ -177,7 +154,7 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
              fmt.poin(r["efisiensi"], 1, lang) if r["satuan"] == "poin" else fmt.angka(r["efisiensi"], 2, lang),
              r["kategori"], r["rumus"]] for _, r in efficiency.iterrows()]
     out.append(table(["", t("metode", lang), t("capaian", lang), t("serapan", lang), t("efisiensi", lang),
-                      t("kategori", lang), "Rumus" if lang == "id" else "Formula"], rows, "wide"))
+                      t("kategori", lang), t("rumus", lang)], rows, "wide"))
     if len(keluaran):
         rows = [[r["program_no"], r["keluaran"],
                  f"{fmt.angka(r['nilai'], 0, lang)}" + (f" {t('dari', lang)} {fmt.angka(r['nilai_pembanding'], 0, lang)} "
@@ -197,24 +174,24 @@ def trends_section(trends, breaks, decomposition, lang) -> str:
         rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
                      fmt.poin(r["perubahan_tahunan_pp"], 2, lang), fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
                      "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))])
-    out = [table(["Kode" if lang == "id" else "Code", t("tahun", lang), t("versi", lang), t("realisasi", lang),
+    out = [table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
                   t("perubahan_tahunan", lang) + " (pp)", t("perubahan_tahunan", lang) + " (%)", t("sebanding", lang)],
                  rows, "wide")]
     for _, b in breaks.iterrows():
         out.append(f"<p class='break'><b>{_e(b['kode_indikator'])}</b>: v{_e(b['versi_lama'])} "
                    f"({_e(b['definisi_lama'])}) → v{_e(b['versi_baru'])} ({_e(b['definisi_baru'])}) "
-                   f"{'mulai' if lang == 'id' else 'from'} {_e(b['tahun_pertama_baru'])}. "
+                   f"{escape(t('mulai', lang))} {_e(b['tahun_pertama_baru'])}. "
                    f"<i>“{_e(b['kalimat_sumber'])}”</i></p>")
     for _, d in decomposition.iterrows():
         if d["dapat_diurai"]:
-            txt = (f"{_e(d['kode_indikator'])} {_e(d['tahun'])}: {fmt.poin(d['perubahan_pp'], 2, lang)} = "
-                   f"{fmt.poin(d['efek_rumus_pp'], 2, lang)} (rumus) + {fmt.poin(d['efek_kinerja_pp'], 2, lang)} (kinerja)")
-        elif lang == "id":
-            txt = (f"Perubahan {_e(d['kode_indikator'])} ke {_e(d['tahun'])} ({fmt.poin(d['perubahan_pp'], 2, lang)}) "
-                   f"belum dapat diurai menjadi efek rumus dan efek kinerja: dibutuhkan {_e(d['komponen_dibutuhkan'])}.")
+            txt = t("dekomposisi_ada", lang).format(kode=_e(d["kode_indikator"]), tahun=_e(d["tahun"]),
+                                                    total=fmt.poin(d["perubahan_pp"], 2, lang),
+                                                    rumus=fmt.poin(d["efek_rumus_pp"], 2, lang),
+                                                    kinerja=fmt.poin(d["efek_kinerja_pp"], 2, lang))
         else:
-            txt = (f"The {_e(d['kode_indikator'])} change into {_e(d['tahun'])} ({fmt.poin(d['perubahan_pp'], 2, lang)}) "
-                   f"cannot yet be split into formula and performance effects: needed {_e(d['komponen_dibutuhkan'])}.")
+            txt = t("dekomposisi_tidak", lang).format(kode=_e(d["kode_indikator"]), tahun=_e(d["tahun"]),
+                                                      total=fmt.poin(d["perubahan_pp"], 2, lang),
+                                                      perlu=_e(d["komponen_dibutuhkan"]))
         out.append(f"<p class='decomposition'>{txt}</p>")
     return "\n".join(out)
 
@@ -273,15 +250,15 @@ def resources_section(tables, lang) -> str:
 def provenance_section(info, definitions, lang) -> str:
     meta = info.get("meta", {})
     out = [f"<p>{escape(meta.get('nama_instansi', ''))} — {escape(meta.get('judul_laporan', ''))}; "
-           f"{'berkas sumber' if lang == 'id' else 'source file'} <code>{escape(meta.get('berkas_sumber', ''))}</code>, "
+           f"{escape(t('berkas_sumber', lang))} <code>{escape(meta.get('berkas_sumber', ''))}</code>, "
            f"SHA-256 <code>{escape(meta.get('sha256_sumber', '')[:16])}…</code></p>"]
-    out.append(table([t("berkas", lang), t("bagian", lang), t("baris", lang), "Baris data" if lang == "id" else "Rows"],
+    out.append(table([t("berkas", lang), t("bagian", lang), t("baris", lang), t("baris_data", lang)],
                      [[r["berkas"], r["bagian"], r["baris_sumber"], r["baris"]] for r in info.get("tables_read", [])],
                      "wide"))
     rows = [[d["kode_indikator"], d["versi"],
              f"{d['berlaku_dari']}–{'' if pd.isna(d['berlaku_sampai']) else d['berlaku_sampai']}",
              f"{d['pembilang']} / {d['penyebut']}" if d["penyebut"] else d["pembilang"], d["polaritas"],
              d["kalimat_sumber"]] for _, d in definitions.iterrows()]
-    out.append(table(["Kode" if lang == "id" else "Code", t("versi", lang), t("berlaku", lang), t("definisi", lang),
+    out.append(table([t("kode", lang), t("versi", lang), t("berlaku", lang), t("definisi", lang),
                       t("polaritas", lang), t("kalimat", lang)], rows, "wide"))
     return "\n".join(out)

@@ -42,14 +42,15 @@ def make_agency_year(raw_root: Path | str, agency: str, year: int, seed: int = 0
     root = Path(raw_root) / agency
     folder = root / str(year)
     first = year - 2
+    since = 2000  # the synthetic definitions never change, whichever years of the agency are generated
     _write(root / "definisi_indikator.csv", DEFINITION_HEADER, [
-        ["SEHAT", 1, first, "", indicator_name, "", 1, "Meningkatnya kualitas koperasi",
+        ["SEHAT", 1, since, "", indicator_name, "", 1, "Meningkatnya kualitas koperasi",
          "Jumlah koperasi sehat", "Jumlah koperasi aktif", "koperasi_sehat", "koperasi_aktif", 100, "%", "positif", "", "",
          year, "", "(sintetis) jumlah koperasi sehat dibagi jumlah koperasi aktif"],
-        ["TIDAKAKTIF", 1, first, "", "Persentase Koperasi Tidak Aktif", "", 2, "Menurunnya koperasi tidak aktif",
+        ["TIDAKAKTIF", 1, since, "", "Persentase Koperasi Tidak Aktif", "", 2, "Menurunnya koperasi tidak aktif",
          "Jumlah koperasi tidak aktif", "Jumlah koperasi terdaftar", "koperasi_tidak_aktif", "koperasi_terdaftar", 100,
          "%", "negatif", "2T-R", "", year, "", "(sintetis) makin kecil makin baik"],
-        ["SAKIP", 1, first, "", "Nilai SAKIP", "", 3, "Meningkatnya akuntabilitas kinerja",
+        ["SAKIP", 1, since, "", "Nilai SAKIP", "", 3, "Meningkatnya akuntabilitas kinerja",
          "Nilai evaluasi SAKIP", "", "nilai_sakip", "", 1, "predikat", "predikat", "", "permenpanrb_88_2021", year, "",
          "(sintetis) nilai evaluasi SAKIP"],
     ])

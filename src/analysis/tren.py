@@ -115,6 +115,11 @@ def change(a: float, b: float) -> tuple[float, float]:
     return pp, pct
 
 
+def _same_version(a, b) -> bool:
+    """Comparable only when one known definition version produced both (a year no version covers is not)."""
+    return bool(pd.notna(a["versi"]) and pd.notna(b["versi"]) and a["versi"] == b["versi"])
+
+
 def build_trends(series: pd.DataFrame, targets: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each indicator-year with its definition version and labelled change figures.
 
@@ -133,12 +138,11 @@ def build_trends(series: pd.DataFrame, targets: pd.DataFrame | None = None) -> p
             pp, pct = change(prev["realisasi_tepat"], r["realisasi_tepat"]) if prev is not None else (np.nan, np.nan)
             rec.update({"tahun_sebelumnya": prev["tahun"] if prev is not None else pd.NA,
                         "perubahan_tahunan_pp": pp, "perubahan_tahunan_persen": pct,
-                        "sebanding_tahunan": bool(prev is not None and prev["versi"] == r["versi"])
-                        if prev is not None else pd.NA})
+                        "sebanding_tahunan": _same_version(prev, r) if prev is not None else pd.NA})
             pp0, pct0 = change(first["realisasi_tepat"], r["realisasi_tepat"]) if i > 0 else (np.nan, np.nan)
             rec.update({"tahun_awal": first["tahun"] if i > 0 else pd.NA, "perubahan_sejak_awal_pp": pp0,
                         "perubahan_sejak_awal_persen": pct0,
-                        "sebanding_sejak_awal": bool(first["versi"] == r["versi"]) if i > 0 else pd.NA})
+                        "sebanding_sejak_awal": _same_version(first, r) if i > 0 else pd.NA})
             rows.append(rec)
     df = pd.DataFrame(rows)
     if targets is not None and len(targets):
