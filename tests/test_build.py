@@ -176,3 +176,17 @@ def test_browser_renders_offline_without_errors(built):
             assert charts.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
         browser.close()
     assert errors == [] and failed == [] and external == []
+
+
+def test_without_pdf_engine_html_is_still_built(built, tmp_path):
+    """No Chromium: the HTML is built, the run succeeds, and the message says how to get PDF."""
+    import os
+
+    env = dict(os.environ, LKJ_CHROMIUM=str(tmp_path / "no-such-chromium"))
+    r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(built["raw"]), "--processed-root",
+                        str(tmp_path / "p"), "--reports-root", str(tmp_path / "r"), "--agency", SEED_AGENCY],
+                       capture_output=True, text=True, timeout=600, env=env)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR)
+    assert (out / "report.html").exists() and not (out / "report.pdf").exists()
+    assert "chromium" in r.stdout.lower() and "apt-get install chromium" in r.stdout

@@ -61,7 +61,7 @@ class PdfPrinter:
 
     def __init__(self):
         exe = chromium_path()
-        if not exe:
+        if not exe or not os.path.exists(exe):
             raise PdfUnavailable("PDF needs Debian's chromium: run `sudo apt-get install chromium` (or `make report` "
                                  "as root), or set LKJ_CHROMIUM to a Chromium binary. HTML reports are still built.")
         try:
@@ -73,7 +73,8 @@ class PdfPrinter:
             self.browser = self._pw.chromium.launch(executable_path=exe, args=CHROMIUM_FLAGS)
         except Exception as e:
             self._pw.stop()
-            raise PdfUnavailable(f"Chromium at {exe} did not start: {e}") from e
+            raise PdfUnavailable(f"Chromium at {exe} did not start ({e}); reinstall it with "
+                                 "`sudo apt-get install chromium`. HTML reports are still built.") from e
 
     def print_pdf(self, html_path: Path, pdf_path: Path, footer_label: str = "") -> None:
         page = self.browser.new_page()
