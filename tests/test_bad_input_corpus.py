@@ -116,10 +116,10 @@ def test_build_command_keeps_last_good_report(case, tmp_path):
     assert after["kalbar-diskumkm/2024/report.html"] == before["kalbar-diskumkm/2024/report.html"]
 
 
-VALID_ID_AMOUNT = re.compile(r"^(Rp\.?\s*)?(\d{1,3}(\.\d{3})*|\d+)(,-)?$")
+VALID_ID_AMOUNT = re.compile(r"^(Rp\.?\s*)?([1-9]\d{0,2}(\.\d{3})*|\d+)(,0+)?(,-)?$")  # ",00" decimals are whole rupiah too
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cell=st.text(alphabet="0123456789.,%O l-Rp", min_size=0, max_size=16))
 def test_random_malformed_cells_are_named(cell, tmp_path_factory, good):
     """Property: any cell that is not an Indonesian-style whole amount stops the run, named by line, column

@@ -190,3 +190,17 @@ def test_without_pdf_engine_html_is_still_built(built, tmp_path):
     out = tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR)
     assert (out / "report.html").exists() and not (out / "report.pdf").exists()
     assert "chromium" in r.stdout.lower() and "apt-get install chromium" in r.stdout
+
+
+def test_kernel_reused_across_agency_years_gives_the_same_report(tmp_path):
+    """Sequential agency-years share one kernel; the report must equal one built in a fresh kernel."""
+    for y in (2023, 2024):
+        make_agency_year(tmp_path / "raw", "dinas-ulang", y, seed=y)
+    r = run_build(tmp_path / "raw", tmp_path / "p", tmp_path / "r", "--jobs", "1", "--no-pdf")
+    assert r.returncode == 0 and "2 built" in r.stdout, r.stdout + r.stderr
+    r = run_build(tmp_path / "raw", tmp_path / "p2", tmp_path / "r2", "--agency", "dinas-ulang", "--year", "2024",
+                  "--no-pdf")
+    assert r.returncode == 0, r.stderr
+    shared = (tmp_path / "r" / "dinas-ulang" / "2024" / "report.html").read_bytes()
+    fresh = (tmp_path / "r2" / "dinas-ulang" / "2024" / "report.html").read_bytes()
+    assert shared == fresh

@@ -18,7 +18,7 @@ def test_parse_number_examples(text, style, expected):
 
 @pytest.mark.parametrize("text, style", [
     ("12.151.893.O26", "id"), ("1.23,4", "id"), ("93.6", "id"), ("1.2345", "id"), ("", "id"), ("abc", "en"),
-    ("12,15,1", "id"), ("4,57%%", "id"), ("1,234.5", "id"),
+    ("12,15,1", "id"), ("4,57%%", "id"), ("1,234.5", "id"), ("0,", "id"), (",5", "id"), ("12.", "en"), ("-", "id"),
 ])
 def test_parse_number_rejects(text, style):
     with pytest.raises(ValueError):
@@ -84,3 +84,18 @@ def test_format_then_parse_rupiah(amount, style):
     body = format_decimal(amount, format="#,##0", locale=LOCALE[style])
     text = f"Rp.{body},-" if style == "id" else f"Rp {body}"
     assert numbers.parse_rupiah(text, style) == amount
+
+
+VALID_ID_AMOUNT = __import__("re").compile(r"^(Rp\.?\s*)?([1-9]\d{0,2}(\.\d{3})*|\d+)(,0+)?(,-)?$")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(cell=st.text(alphabet="0123456789.,%O l-Rp ", min_size=0, max_size=16))
+def test_rupiah_accepted_exactly_when_well_formed(cell):
+    """Property: a rupiah cell parses if and only if it is a well-formed Indonesian whole amount."""
+    try:
+        numbers.parse_rupiah(cell, "id")
+        accepted = True
+    except ValueError:
+        accepted = False
+    assert accepted == bool(VALID_ID_AMOUNT.match(cell.strip())), cell

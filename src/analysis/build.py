@@ -167,6 +167,36 @@ def _start_kernel(cwd: str):
     raise RuntimeError(f"kernel did not start: {last}")
 
 
+_KERNEL = None  # one kernel per worker process, reused by its agency-years
+
+
+def _kernel(cwd: str):
+    """The worker's kernel: started on first use, reused while alive (its start and the pandas/matplotlib
+    import are paid once per worker, not per agency-year). Every notebook assigns what it uses from its
+    parameters, so nothing carries over from one agency-year to the next but imported modules."""
+    global _KERNEL
+    if _KERNEL is not None:
+        try:
+            if _KERNEL.is_alive():
+                return _KERNEL
+        except Exception:
+            pass
+    _KERNEL = _start_kernel(cwd)
+    import atexit
+    atexit.register(_discard_kernel)
+    return _KERNEL
+
+
+def _discard_kernel():
+    global _KERNEL
+    km, _KERNEL = _KERNEL, None
+    if km is not None:
+        try:
+            km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+
+
 def _run_notebooks(km, agency: str, year: int, opt: Options, out_dir: Path, background=()) -> Path:
     """Run the notebooks in ``km``'s kernel; ``background[i]`` is started once notebook i has been sent
     (two cores: the kernel computes on one, and side work is spread so as not to delay it)."""
@@ -193,11 +223,9 @@ def _run_notebooks(km, agency: str, year: int, opt: Options, out_dir: Path, back
                                     execution_timeout=opt.execution_timeout, cwd=opt.notebook_dir)
             except pm.PapermillExecutionError as e:
                 raise BuildError(f"notebook {name}.ipynb, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
-    finally:
-        try:
-            km.shutdown_kernel(now=True)
-        except Exception:
-            pass
+    except BaseException:
+        _discard_kernel()  # a failed run gets a fresh kernel next time
+        raise
     return nb_out / f"{NOTEBOOKS[-1]}.ipynb"
 
 
@@ -236,7 +264,7 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
             return res
         # The kernel first: it boots and imports pandas/matplotlib while this process imports the rest
         # (imports here hold the GIL; done before the kernel launch they would delay it).
-        km = _start_kernel(opt.notebook_dir)
+        km = _kernel(opt.notebook_dir)
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         browser = None

@@ -407,6 +407,8 @@ def realisasi_anggaran(ctx, t, cells):
             cells._bad(r, "no", "a programme number like '1.'")
         rec = {"program_no": no, "program": cells.text(r, "program"), "anggaran": cells.rupiah(r, "anggaran"),
                "realisasi": cells.rupiah(r, "realisasi"), "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]}
+        if rec["anggaran"] == 0 and rec["realisasi"]:
+            cells._bad(r, "anggaran", "a budget above zero when money was spent")
         out.append(rec)
         angka.append(dict(besaran="serapan", subjek=f"program {no}", tahun=ctx.year, nilai=cells.percent(r, "persen"),
                           teks=r["persen"], tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
@@ -420,9 +422,6 @@ def realisasi_anggaran(ctx, t, cells):
         angka.append(dict(besaran="serapan", subjek="APBD", tahun=ctx.year, nilai=cells.percent(total_row, "persen"),
                           teks=total_row["persen"], tabel=t.name, baris_sumber=total_row["baris_sumber"],
                           baris_raw=total_row["_line"]))
-    for r in out:
-        if r["anggaran"] is not None and r["realisasi"] is not None and r["anggaran"] == 0 and r["realisasi"] > 0:
-            cells.col.add(t.label, r["baris_raw"], "anggaran", "0", "a budget above zero when money was spent")
     df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
     return {"anggaran_program": df}, angka
 

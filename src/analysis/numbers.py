@@ -35,7 +35,8 @@ def parse_number(text: str, style: str = "id") -> float:
     if style not in STYLES:
         raise ValueError(f"a known number style (id, en), not {style!r}")
     s = text.strip()
-    if not s or not _ALLOWED.match(s):
+    # Babel accepts a dangling separator ("0,", ",5"); a printed number starts and ends with a digit
+    if not s or not _ALLOWED.match(s) or not s[-1].isdigit() or not s.lstrip("-")[:1].isdigit():
         raise ValueError(f"a number in {style} style like {_style_example(style)}")
     try:
         return float(parse_decimal(s, locale=STYLES[style], strict=True))
@@ -55,6 +56,8 @@ def parse_rupiah(text: str, style: str = "id") -> int:
     """Rupiah as printed: ``Rp.12.151.893.026,-``, ``Rp 20,674,821,126``, ``12.151.893.026`` -> int."""
     m = _RUPIAH.match(text.strip())
     num = m.group("num").strip() if m else ""
+    if num.startswith("-"):
+        raise ValueError("a non-negative amount in rupiah")
     try:
         value = parse_integer(num, style)
     except ValueError:
