@@ -41,7 +41,7 @@ test: $(STAMP) pdf-engine
 	$(PY) -m pytest $(ARGS)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 benchmark: $(STAMP) pdf-engine
 	$(PY) benchmarks/run.py $(ARGS)
