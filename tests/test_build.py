@@ -54,6 +54,8 @@ def test_html_is_self_contained_without_code(built):
     for code in ("pipeline.run_clean", "import pandas", "laporan.summary(", "agency = ", "jp-InputArea", "input_area"):
         assert code not in html, code
     assert html.count('src="data:image/svg+xml;base64,') >= 5  # charts embedded (vector, sharp in print)
+    assert "No description has been provided" not in html
+    assert 'alt="Prosentase Koperasi Berkualitas"' in html  # each chart is named by its title
 
 
 def test_html_holds_key_figures_in_indonesian_format(built):

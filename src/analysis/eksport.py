@@ -10,8 +10,10 @@ the file itself are aborted.
 """
 from __future__ import annotations
 
+import base64
 import copy
 import os
+import re
 import shutil
 from html import escape
 from importlib import resources
@@ -46,10 +48,24 @@ def notebook_to_html(nb, title: str, lang: str = "id", footer: str = "") -> str:
                             exclude_output_prompt=True, exclude_markdown=True, exclude_raw=True)
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True), enabled=True)
     body, _ = exporter.from_notebook_node(nb)
+    body = _chart_alt_text(body)
     return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<title>{escape(title)}</title>\n<style>\n{css()}</style>\n</head>\n<body>\n{body}\n'
             f'<footer class="provenance">{footer}</footer>\n</body>\n</html>\n')
+
+
+_SVG_IMG = re.compile(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)"')
+
+
+def _chart_alt_text(body: str) -> str:
+    """nbconvert labels every chart "No description has been provided"; use the chart's own <title>."""
+    def alt(m):
+        svg = base64.b64decode(m.group(1)).decode("utf-8", "replace")
+        t = re.search(r"<title>(.*?)</title>", svg)
+        label = t.group(1) if t else "grafik"
+        return f'<img alt="{label}" src="data:image/svg+xml;base64,{m.group(1)}"'
+    return _SVG_IMG.sub(alt, body)
 
 
 def chromium_path() -> str | None:

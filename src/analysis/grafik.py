@@ -164,6 +164,12 @@ def svg(func, *args, **kwargs):
 
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})
+        title = " — ".join(t for t in (ax.get_title(loc="left") for ax in fig.axes) if t)
         plt.close(fig)
-        _SVG_CACHE[key] = buf.getvalue()
+        text = buf.getvalue()
+        if title:  # a <title> names the chart for screen readers; the HTML export copies it to alt
+            from html import escape
+            end = text.index(">", text.index("<svg")) + 1
+            text = text[:end] + f"<title>{escape(title)}</title>" + text[end:]
+        _SVG_CACHE[key] = text
     return SVG(_SVG_CACHE[key])
