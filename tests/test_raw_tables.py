@@ -33,9 +33,7 @@ def test_manifest_lists_every_csv_and_only_known_tables():
 def test_rows_are_cells_of_the_source_lines(m):
     """Each row's cells are printed on the source line it names (tables: tab-separated; narrative: the sentence)."""
     required, optional, _ = clean.CLEANERS[m["tabel"]]
-    t = read_raw_csv(SEED_DIR / m["berkas"], [c for c in required],
-                     tuple(optional) + tuple(c for c in open(SEED_DIR / m["berkas"], encoding="utf-8").readline().strip().split(",")
-                                             if clean.YEAR_COLUMN.match(c)))
+    t = read_raw_csv(SEED_DIR / m["berkas"], list(required), tuple(optional), pattern=clean.YEAR_COLUMN)
     assert t.rows
     for r in t.rows:
         lines = [int(x) for x in str(r["baris_sumber"]).split(";")]

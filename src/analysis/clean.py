@@ -781,17 +781,9 @@ class Cleaned:
 
 def _read_table(ctx: Context, name: str, berkas: str) -> RawTable:
     required, optional, _ = CLEANERS[name]
-    path = ctx.folder / berkas
-    if name in ("realisasi_multi_tahun", "target_nasional"):
-        # year columns are named by the data: accept any realisasi_YYYY/target_YYYY
-        import csv as _csv
-        try:
-            with open(path, encoding="utf-8-sig", newline="") as f:
-                header = next(_csv.reader(f), [])
-        except (UnicodeDecodeError, OSError):
-            header = []
-        optional = list(optional) + [h.strip() for h in header if YEAR_COLUMN.match(h.strip())]
-    return read_raw_csv(path, required, tuple(optional))
+    # year columns are named by the data (realisasi_2022 …): allowed by pattern where a table has them
+    pattern = YEAR_COLUMN if name in ("realisasi_multi_tahun", "target_nasional") else None
+    return read_raw_csv(ctx.folder / berkas, required, tuple(optional), pattern=pattern)
 
 
 def clean_agency_year(agency: str, year, raw_root) -> Cleaned:

@@ -48,9 +48,6 @@ class Collector:
     def add(self, file: str, row: int | None, column: str | None, value, expected: str) -> None:
         self.problems.append(Problem(file, row, column, None if value is None else str(value), expected))
 
-    def extend(self, problems) -> None:
-        self.problems.extend(problems)
-
     def raise_if_any(self) -> None:
         if self.problems:
             raise DataError(self.problems)

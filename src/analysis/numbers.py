@@ -15,8 +15,6 @@ file, row and column.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-
 from babel.numbers import NumberFormatError, parse_decimal
 
 STYLES = {"id": "id", "en": "en"}
@@ -89,6 +87,3 @@ def is_dash(text: str) -> bool:
     """``-`` in a table cell: zero or missing, as the column's meaning says."""
     return text.strip() in DASHES
 
-
-def to_decimal(value: float) -> Decimal:
-    return Decimal(repr(value))

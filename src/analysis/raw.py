@@ -93,10 +93,12 @@ def _decode(path: Path, label: str, data: bytes, warnings: list) -> str:
     return text
 
 
-def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...] = ()) -> RawTable:
+def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...] = (),
+                 pattern: re.Pattern | None = None) -> RawTable:
     """Read one raw table, checking the header and the shape of every row.
 
-    ``columns`` are the required columns; ``optional`` may be absent. Any unknown column, missing
+    ``columns`` are the required columns; ``optional`` may be absent; a column whose name matches
+    ``pattern`` is allowed too (year columns such as ``realisasi_2024``). Any unknown column, missing
     column, row with too many or too few cells, or an empty table is a problem; all of them are
     raised together as one :class:`DataError`.
     """
@@ -117,7 +119,7 @@ def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...]
     except StopIteration:
         raise DataError([Problem(label, 1, None, "", "a header row: " + ", ".join(columns))]) from None
     header = [h.strip() for h in header]
-    known = list(columns) + list(optional)
+    known = list(columns) + list(optional) + [h for h in header if pattern is not None and pattern.match(h)]
     for h in header:
         if h not in known:
             col.add(label, 1, h, h, "one of the known columns: " + ", ".join(known))
