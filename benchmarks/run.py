@@ -141,6 +141,8 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="lkj-bench-"))
     raw = ROOT / "data" / "raw"
     res: dict[str, list[float]] = {}
+    # the project's bytecode, as `make` leaves it (with PYTHONDONTWRITEBYTECODE set, nothing else writes it)
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src" / "analysis")], check=True)
 
     def log(msg):
         print(msg, flush=True)
@@ -230,8 +232,8 @@ def main():
                  f"{max(peaks) / 1024:.0f} MiB", 1, "", "", ""))
     lines = [
         "# Benchmark results", "",
-        f"Measured {time.strftime('%Y-%m-%d')} by `python benchmarks/run.py --runs {args.runs} --batch-runs "
-        f"{args.batch_runs}`. Medians; ratios against the floor and the naive chain measured in the same run.", "",
+        f"Measured {time.strftime('%Y-%m-%d')} by `python benchmarks/run.py {' '.join(sys.argv[1:])}`".rstrip()
+        + ". Medians; ratios against the floor and the naive chain measured in the same run.", "",
         f"- Machine: {os.cpu_count()} cores ({cpu}), {int(mem_total) // 1024 // 1024} GiB, {platform.platform()}",
         f"- Python {platform.python_version()}; {versions}; {chromium}", "",
         "| measure | median | runs | target | ratio | result |", "|---|---|---|---|---|---|",

@@ -1,10 +1,13 @@
 """The build command end to end: HTML and PDF for the seed and a made-up agency-year, incremental,
 deterministic, escaped, in Indonesian (and English on request)."""
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -17,10 +20,24 @@ HOSTILE = "<script>alert(1)</script>"
 pytestmark = pytest.mark.slow
 
 
-def run_build(raw, proc, rep, *extra):
+def run_build(raw, proc, rep, *extra, env=None):
     r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root", str(proc),
-                        "--reports-root", str(rep), *extra], capture_output=True, text=True, timeout=900)
+                        "--reports-root", str(rep), *extra], capture_output=True, text=True, timeout=900, env=env)
     return r
+
+
+def processes_mentioning(text: str) -> list[str]:
+    """Command lines of the running processes that contain ``text`` (Linux /proc)."""
+    found = []
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                cmd = (p / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if text in cmd:
+                found.append(f"{p.name}: {cmd[:200]}")
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +46,13 @@ def built(tmp_path_factory):
     raw, proc, rep = base / "raw", base / "processed", base / "reports"
     shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
     make_agency_year(raw, "contoh-sintetis", 2025, indicator_name=HOSTILE)
-    r = run_build(raw, proc, rep, "--jobs", "2")
+    # the build's temporary files, kernel connection files and browser profile all land under `scratch`
+    scratch = base / "scratch"
+    (scratch / "tmp").mkdir(parents=True)
+    env = dict(os.environ, TMPDIR=str(scratch / "tmp"), JUPYTER_RUNTIME_DIR=str(scratch / "runtime"))
+    r = run_build(raw, proc, rep, "--jobs", "2", env=env)
     assert r.returncode == 0, r.stdout + r.stderr
-    return {"raw": raw, "proc": proc, "rep": rep, "log": r.stdout,
+    return {"raw": raw, "proc": proc, "rep": rep, "log": r.stdout, "scratch": scratch,
             "seed": rep / SEED_AGENCY / str(SEED_YEAR), "synth": rep / "contoh-sintetis" / "2025"}
 
 
@@ -44,6 +65,19 @@ def test_both_agency_years_built(built):
     index = (built["rep"] / "index.html").read_text(encoding="utf-8")
     assert "kalbar-diskumkm/2024/report.html" in index and "contoh-sintetis/2025/report.html" in index
     assert "(sintetis)" in index
+
+
+def test_build_leaves_no_process_and_no_temporary_folder(built):
+    """Worker processes close their kernel and browser (multiprocessing workers skip atexit)."""
+    leftovers = processes_mentioning(str(built["scratch"]))
+    for _ in range(20):  # a process may take a moment to go once its parent has gone
+        if not leftovers:
+            break
+        time.sleep(0.1)
+        leftovers = processes_mentioning(str(built["scratch"]))
+    assert leftovers == []
+    assert sorted(p.name for p in (built["scratch"] / "tmp").iterdir()) == []
+    assert not list((built["scratch"] / "runtime").glob("kernel-*.json"))
 
 
 def test_html_is_self_contained_without_code(built):

@@ -24,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", choices=["id", "en"], default="id", help="report language and number format (default id)")
     b.add_argument("--no-pdf", action="store_true", help="HTML only")
     b.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
+    b.add_argument("--timings", action="store_true", help="log when each stage of each agency-year ended "
+                                                          "(kernel ready, each notebook, HTML, PDF)")
     b.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
     b.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
     b.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
@@ -49,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
               + (f" for {args.agency or ''} {args.year or ''}".rstrip() if args.agency or args.year else ""),
               file=sys.stderr)
         return 2
-    results = build_all(items, opt, max(1, args.jobs), log=lambda s: print(s, flush=True))
+    results = build_all(items, opt, max(1, args.jobs), log=lambda s: print(s, flush=True),
+                        timings=args.timings)
     failed = [r for r in results if r.status == "failed"]
     built = sum(r.status == "built" for r in results)
     skipped = sum(r.status == "skipped" for r in results)
@@ -59,5 +62,20 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def _exit(code: int) -> None:
+    """Exit without the interpreter's teardown of its ~1.500 modules (0,2 s of a 6 s build on this machine).
+
+    Safe here: every output is written atomically and closed, the build closed its kernel and browser,
+    and the exit handlers still run; only the module-by-module garbage collection is skipped.
+    """
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())

@@ -55,6 +55,7 @@ class Result:
     seconds: float = 0.0
     error: str = ""
     notes: list = field(default_factory=list)
+    stages: dict = field(default_factory=dict)  # stage -> seconds from the start of the build when it ended
 
 
 # ----------------------------------------------------------------------------------------------- hashing
@@ -120,6 +121,13 @@ class _BrowserThread:
         self.started.result()  # raises PdfUnavailable when there is no engine
         return self.pool.submit(self.printer.print_pdf, html, pdf, label).result()
 
+    def prepare(self):
+        """Open the next page in the background (after the launch, in the browser's thread)."""
+        def _prepare():
+            if self.printer is not None:
+                self.printer.prepare()
+        self.pool.submit(_prepare)
+
     def close(self):
         def _close():
             if self.printer is not None:
@@ -137,11 +145,39 @@ _BROWSER: _BrowserThread | None = None
 def _browser() -> _BrowserThread:
     global _BROWSER
     if _BROWSER is None:
-        import atexit
-
         _BROWSER = _BrowserThread()
-        atexit.register(_BROWSER.close)
+        _at_exit()
     return _BROWSER
+
+
+def shutdown_worker() -> None:
+    """Close this process's browser and kernel (both at once: each takes about 0,1 s)."""
+    import threading
+
+    global _BROWSER
+    browser, _BROWSER = _BROWSER, None
+    closing = threading.Thread(target=browser.close) if browser is not None else None
+    if closing is not None:
+        closing.start()
+    _discard_kernel()
+    if closing is not None:
+        closing.join(30)
+
+
+_EXIT_HOOKED = False
+
+
+def _at_exit() -> None:
+    """Make sure the browser and the kernel are closed when this process ends. atexit covers the main
+    process; worker processes of multiprocessing skip atexit and run its finalizers instead."""
+    global _EXIT_HOOKED
+    if not _EXIT_HOOKED:
+        import atexit
+        import multiprocessing.util
+
+        atexit.register(shutdown_worker)
+        multiprocessing.util.Finalize(None, shutdown_worker, exitpriority=100)
+        _EXIT_HOOKED = True
 
 
 def _start_kernel(cwd: str):
@@ -159,55 +195,165 @@ def _start_kernel(cwd: str):
         km = KernelManager(kernel_name="python3", transport="ipc", ip=sock)
         try:
             # the kernel imports the heavy modules at start-up, while this process imports papermill
-            km.start_kernel(cwd=cwd, env=env, extra_arguments=[f"--IPKernelApp.exec_lines={WARM_UP}"])
+            km.start_kernel(cwd=cwd, env=env, extra_arguments=[
+                f"--IPKernelApp.exec_lines={WARM_UP}",
+                # as nbclient does for the kernels it starts: no history file shared (and locked) by
+                # parallel kernels, nothing written to the user's ~/.ipython
+                "--HistoryManager.hist_file=:memory:"])
             return km
         except Exception as e:  # ZMQError: Address already in use (papermill #511)
             last = e
+            shutil.rmtree(os.path.dirname(sock), ignore_errors=True)
             time.sleep(0.2 * (attempt + 1))
     raise RuntimeError(f"kernel did not start: {last}")
 
 
-_KERNEL = None  # one kernel per worker process, reused by its agency-years
+class _Kernel:
+    """A kernel and the one client every notebook run in it shares."""
+
+    def __init__(self, km):
+        self.km = km  # jupyter_client KernelManager
+        self._kc = None
+
+    def client(self):
+        """The client, ready (the first call waits for the kernel to finish booting)."""
+        if self._kc is None:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                _wait_for_ready(self.km, kc, timeout=60)
+            except BaseException:
+                kc.stop_channels()
+                raise
+            kc.allow_stdin = False
+            self._kc = kc
+        return self._kc
+
+    def close(self):
+        if self._kc is not None:
+            try:
+                self._kc.stop_channels()
+            except Exception:
+                pass
+        try:
+            self.km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+        # the private folder of the IPC sockets (made by _start_kernel)
+        shutil.rmtree(os.path.dirname(self.km.ip), ignore_errors=True)
 
 
-def _kernel(cwd: str):
-    """The worker's kernel: started on first use, reused while alive (its start and the pandas/matplotlib
-    import are paid once per worker, not per agency-year). Every notebook assigns what it uses from its
-    parameters, so nothing carries over from one agency-year to the next but imported modules."""
+def _wait_for_ready(km, kc, timeout: float) -> None:
+    """Wait until the kernel answers on shell and IOPub.
+
+    jupyter_client's ``wait_for_ready`` does the same, then drains IOPub until 0,2 s pass in silence: a
+    fixed 0,2 s per build. Here the wait ends at the ``idle`` status of our own ``kernel_info`` request,
+    which proves IOPub is connected; older messages left on IOPub belong to no cell, and nbclient ignores
+    them (it matches every message to the cell that asked for it).
+    """
+    from queue import Empty
+
+    deadline = time.monotonic() + timeout
+    asked: set[str] = set()
+    answered = False
+    while True:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the kernel did not answer within {timeout:.0f} s")
+        if not km.is_alive():
+            raise RuntimeError("the kernel died while starting (run `python -m ipykernel` to see why)")
+        if not asked or answered:  # a kernel still booting answers the queued requests later
+            asked.add(kc.kernel_info())
+        answered = False
+        try:
+            reply = kc.get_shell_msg(timeout=1)
+        except Empty:
+            continue
+        msg_id = reply["parent_header"].get("msg_id")
+        if msg_id not in asked:
+            continue
+        answered = True
+        end = time.monotonic() + 1
+        while time.monotonic() < end:  # IOPub is subscribed late at times (ZeroMQ's "slow joiner"): retry
+            try:
+                m = kc.get_iopub_msg(timeout=max(0.01, end - time.monotonic()))
+            except Empty:
+                break
+            if (m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                    and m["content"].get("execution_state") == "idle"):
+                return
+
+
+_KERNEL: _Kernel | None = None  # one kernel per worker process, reused by its agency-years
+
+
+def _kernel(cwd: str) -> _Kernel:
+    """The worker's kernel: started on first use (without waiting for it to boot), reused while alive.
+    Its start, the pandas/matplotlib import and the client's readiness handshake are paid once per
+    worker, not per notebook or agency-year. Every notebook assigns what it uses from its parameters, so
+    nothing carries over from one agency-year to the next but imported modules."""
     global _KERNEL
     if _KERNEL is not None:
         try:
-            if _KERNEL.is_alive():
+            if _KERNEL.km.is_alive():
                 return _KERNEL
         except Exception:
             pass
-    _KERNEL = _start_kernel(cwd)
-    import atexit
-    atexit.register(_discard_kernel)
+        _discard_kernel()
+    _KERNEL = _Kernel(_start_kernel(cwd))
+    _at_exit()
     return _KERNEL
 
 
 def _discard_kernel():
     global _KERNEL
-    km, _KERNEL = _KERNEL, None
-    if km is not None:
-        try:
-            km.shutdown_kernel(now=True)
-        except Exception:
-            pass
+    k, _KERNEL = _KERNEL, None
+    if k is not None:
+        k.close()
 
 
-def _run_notebooks(km, agency: str, year: int, opt: Options, out_dir: Path, background=()) -> Path:
-    """Run the notebooks in ``km``'s kernel; ``background[i]`` is started once notebook i has been sent
+def _register_engine() -> str:
+    """papermill's nbclient engine, given the worker's kernel client.
+
+    papermill (through nbclient) would open a new client for each notebook and wait for it to be ready;
+    jupyter_client's readiness check ends by draining IOPub until 0,2 s pass in silence, so every notebook
+    paid 0,2 s of waiting (and left the client's sockets open, as nbclient closes them only for kernels it
+    owns). Engines are papermill's extension point: this one hands nbclient the client that is open.
+    """
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+
+    class SharedClientEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, kc=None,
+                                     **kwargs):
+            kwargs.pop("input_path", None)
+            client = PapermillNotebookClient(nb_man, kernel_name=kernel_name, log=logger, log_output=log_output,
+                                             stdout_file=stdout_file, stderr_file=stderr_file,
+                                             startup_timeout=start_timeout, timeout=execution_timeout, **kwargs)
+            client.kc = kc  # set: nbclient uses it instead of starting a client of its own
+            return client.execute()
+
+    papermill_engines.register("lkj-shared-client", SharedClientEngine)
+    return "lkj-shared-client"
+
+
+def _run_notebooks(kernel: _Kernel, agency: str, year: int, opt: Options, out_dir: Path, background=(),
+                   mark=lambda stage: None) -> Path:
+    """Run the notebooks in the worker's kernel; ``background[i]`` is started once notebook i has been sent
     (two cores: the kernel computes on one, and side work is spread so as not to delay it)."""
     import nbformat
     import papermill as pm
 
+    engine = _register_engine()
     nb_out = out_dir / "notebooks"
     nb_out.mkdir(parents=True, exist_ok=True)
     params = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
               "processed_root": str(Path(opt.processed_root).resolve()), "lang": opt.lang}
     try:
+        kc = kernel.client()  # after the imports above: they overlap the kernel's boot
+        mark("kernel ready")
         for name in NOTEBOOKS:
             src = Path(opt.notebook_dir) / f"{name}.ipynb"
             dst = nb_out / f"{name}.ipynb"
@@ -218,11 +364,13 @@ def _run_notebooks(km, agency: str, year: int, opt: Options, out_dir: Path, back
             if i < len(background) and background[i] is not None:
                 background[i]()
             try:
-                pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3", km=km,
+                pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3", engine_name=engine,
+                                    km=kernel.km, kc=kc,
                                     progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                                     execution_timeout=opt.execution_timeout, cwd=opt.notebook_dir)
             except pm.PapermillExecutionError as e:
                 raise BuildError(f"notebook {name}.ipynb, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
+            mark(name)
     except BaseException:
         _discard_kernel()  # a failed run gets a fresh kernel next time
         raise
@@ -235,25 +383,37 @@ class BuildError(RuntimeError):
 
 _PRELOAD = None
 
-
 def _preload_exporter():
-    """Import nbconvert (about half a second) in a thread while the kernel runs the notebooks."""
+    """Import nbconvert and compile its templates (about 0,8 s) in a thread while the kernel runs the
+    notebooks; the export waits for it (:func:`_exporter_ready`)."""
     global _PRELOAD
     if _PRELOAD is None:
         import threading
 
         def _load():
-            import nbconvert.exporters.html  # noqa: F401
-            from . import eksport  # noqa: F401
+            from . import eksport
+            try:
+                eksport.warm_up()
+            except Exception:  # the real export reports any problem
+                pass
 
         _PRELOAD = threading.Thread(target=_load, daemon=True)
         _PRELOAD.start()
+
+
+def _exporter_ready():
+    if _PRELOAD is not None:
+        _PRELOAD.join()
 
 
 def build_one(agency: str, year: int, opt: Options) -> Result:
     """Build one agency-year into a staging folder, then swap it in. Never raises."""
     start = time.perf_counter()
     res = Result(agency, int(year), "failed")
+
+    def mark(stage):
+        res.stages[stage] = round(time.perf_counter() - start, 3)
+
     final = Path(opt.reports_root) / agency / str(year)
     staging = final.parent / f".{year}.staging-{os.getpid()}"
     try:
@@ -264,20 +424,27 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
             return res
         # The kernel first: it boots and imports pandas/matplotlib while this process imports the rest
         # (imports here hold the GIL; done before the kernel launch they would delay it).
-        km = _kernel(opt.notebook_dir)
+        kernel = _kernel(opt.notebook_dir)
+        # nbconvert's import and template compilation while the kernel boots (the process is idle until
+        # then; later, this thread would hold the GIL the notebook client needs for every message)
+        _preload_exporter()
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         browser = None
 
         def start_browser():
             nonlocal browser
-            browser = _browser() if opt.pdf else None  # launched in the background
+            # launched in the background once the kernel is up, so that the two do not share a core at start
+            browser = _browser() if opt.pdf else None
+            if browser is not None:
+                browser.prepare()  # the page to print from, opened while the notebooks run
 
-        report_nb = _run_notebooks(km, agency, year, opt, staging, background=(None, start_browser, _preload_exporter))
+        report_nb = _run_notebooks(kernel, agency, year, opt, staging, background=(start_browser,), mark=mark)
         import nbformat
 
         from .eksport import PdfUnavailable, notebook_to_html
         from .keluaran import write_text
+        _exporter_ready()  # one exporter per process, not used from two threads at once
         nb = nbformat.read(report_nb, as_version=4)
         summary = json.loads((Path(opt.processed_root) / agency / str(year) / "ringkasan.json").read_text(encoding="utf-8"))
         title = f"{summary['nama_instansi']} — {year}"
@@ -286,11 +453,13 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
                   + f" data/raw/{agency}/{year}/")
         html = notebook_to_html(nb, title, opt.lang, footer)
         write_text(staging / "report.html", html)
+        mark("html")
         pdf_ok = False
         if opt.pdf:
             try:
                 browser.print_pdf(staging / "report.html", staging / "report.pdf", title)
                 pdf_ok = True
+                mark("pdf")
             except PdfUnavailable as e:
                 res.notes.append(str(e))
         write_text(staging / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
@@ -358,8 +527,10 @@ def _worker(args):
     return asdict(build_one(agency, year, Options(**opt_dict)))
 
 
-def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=print) -> list[Result]:
-    """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each)."""
+def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=print, timings: bool = False
+              ) -> list[Result]:
+    """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each).
+    ``timings``: log when each stage of each agency-year ended (seconds from its start)."""
     results: list[Result] = []
     bar = None
     if sys.stderr.isatty():
@@ -376,17 +547,22 @@ def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=pri
             line += f"\n    {r.error}"
         for n in r.notes:
             line += f"\n    note: {n}"
+        if timings and r.stages:
+            line += "\n    " + " · ".join(f"{k} {v:.2f} s" for k, v in r.stages.items())
         if bar is not None:
             bar.update(1)
             bar.set_postfix_str(f"{r.agency}/{r.year} {r.status}")
-            if r.error or r.notes:
+            if r.error or r.notes or (timings and r.stages):
                 bar.write(line)
         else:
             log(line)
 
     if jobs <= 1 or len(items) <= 1:
-        for i, (a, y) in enumerate(items, 1):
-            done(build_one(a, y, opt), i)
+        try:
+            for i, (a, y) in enumerate(items, 1):
+                done(build_one(a, y, opt), i)
+        finally:
+            shutdown_worker()
     else:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor, as_completed

@@ -190,58 +190,68 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year,
     return df.astype({"tahun_dasar": "Int64", "tahun": "Int64", "nilai": "float64"})
 
 
-def _crossing(breaks: pd.DataFrame, code: str, a, b) -> str:
-    if pd.isna(a) or pd.isna(b):
+def _na(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
+
+
+def _norm_key(values) -> tuple:
+    """A grouping key where every missing value (None, NaN, pd.NA) is the same."""
+    return tuple(None if _na(v) else (int(v) if isinstance(v, (np.integer,)) else v) for v in values)
+
+
+def _crossing(breaks: list[dict], code: str, a, b) -> str:
+    if _na(a) or _na(b):
         return ""
-    hit = breaks[(breaks["kode_indikator"] == code) & (breaks["tahun_pertama_baru"] > a)
-                 & (breaks["tahun_pertama_baru"] <= b)]
     return "; ".join(f"definition v{r['versi_lama']} → v{r['versi_baru']} from {r['tahun_pertama_baru']}"
-                     for _, r in hit.iterrows())
+                     for r in breaks if r["kode_indikator"] == code and a < r["tahun_pertama_baru"] <= b)
 
 
-def classify(reported: pd.Series, cands: pd.DataFrame) -> tuple[str, float, tuple[str, str]]:
-    """Status, primary recomputed value and explanation (English, Indonesian) for one reported figure."""
-    if not len(cands):
+def classify(reported, cands) -> tuple[str, float, tuple[str, str]]:
+    """Status, primary recomputed value and explanation (English, Indonesian) for one reported figure.
+
+    ``reported``: a row of ``angka_dilaporkan`` (``teks``, ``nilai``, ``besaran``); ``cands``: its
+    candidates, a DataFrame or a list of records with the columns of :func:`_cand`."""
+    cands = cands.to_dict("records") if isinstance(cands, pd.DataFrame) else list(cands)
+    if not cands:
         return "unverifiable", np.nan, ("no recomputation: an input is missing",
                                         "tidak dapat dihitung ulang: ada masukan yang tidak tersedia")
-    primary = cands[cands["utama"]]
-    p = primary.iloc[0] if len(primary) else None
-    textual = pd.isna(reported["nilai"])
-    d = printed_decimals(reported["teks"])
+    p = next((c for c in cands if c["utama"]), None)
     rep = reported["nilai"]
+    textual = _na(rep)
+    d = printed_decimals(reported["teks"])
 
     def equal(c) -> bool:
         if textual:
-            return c["teks"] is not None and str(c["teks"]).strip().lower() == str(reported["teks"]).strip().lower()
-        return pd.notna(c["nilai"]) and abs(rounded(c["nilai"], d) - rep) < 1e-9
+            return not _na(c["teks"]) and str(c["teks"]).strip().lower() == str(reported["teks"]).strip().lower()
+        return not _na(c["nilai"]) and abs(rounded(c["nilai"], d) - rep) < 1e-9
 
     def why(c):
         return c["penjelasan"], c.get("penjelasan_id", c["penjelasan"])
 
-    if p is None or (pd.isna(p["nilai"]) and (p["teks"] is None or pd.isna(p["teks"]))):
+    if p is None or (_na(p["nilai"]) and _na(p["teks"])):
         return "unverifiable", np.nan, ("an input of the recomputation is missing (not stated in the report)",
                                         "masukan perhitungan ulang tidak tersedia (tidak dinyatakan dalam laporan)")
     pv = p["nilai"]
+    rounded_inputs = [c for c in cands if c["dibulatkan"]]
     if equal(p):
-        if reported["besaran"] == "capaian" and pd.notna(pv) and pv < 100 <= rep:
-            alt = cands[cands["dibulatkan"]]
-            en, id_ = why(alt.iloc[0]) if len(alt) else ("", "")
+        if reported["besaran"] == "capaian" and not _na(pv) and pv < 100 <= rep:
+            en, id_ = why(rounded_inputs[0]) if rounded_inputs else ("", "")
             return "rounding", pv, (
                 f"printed {reported['teks']} only because the realisation was rounded first; from its components "
                 f"the capaian is {pv:.2f} %: the target is not quite met" + (f" ({en})" if en else ""),
                 f"tercetak {reported['teks']} hanya karena realisasi dibulatkan lebih dahulu; dari komponennya "
                 f"capaian {pv:.2f} %: target belum sepenuhnya tercapai" + (f" ({id_})" if id_ else ""))
         return "match", pv, ("", "")
-    for _, c in cands[cands["dibulatkan"]].iterrows():
+    for c in rounded_inputs:
         if equal(c):
             return "rounding", pv, why(c)
-    if not textual and pd.notna(pv) and abs(rounded(pv, d, ROUND_DOWN) - rep) < 1e-9:
+    if not textual and not _na(pv) and abs(rounded(pv, d, ROUND_DOWN) - rep) < 1e-9:
         return "rounding", pv, (f"the figure is truncated to {d} decimals, not rounded",
                                 f"angka dipotong menjadi {d} desimal, bukan dibulatkan")
-    for _, c in cands[~cands["utama"] & ~cands["dibulatkan"]].iterrows():
-        if equal(c):
+    for c in cands:
+        if not c["utama"] and not c["dibulatkan"] and equal(c):
             return "method", pv, why(c)
-    shown = f"{pv:.2f}" if pd.notna(pv) else str(p["teks"])
+    shown = f"{pv:.2f}" if not _na(pv) else str(p["teks"])
     en, id_ = why(p)
     return "mismatch", pv, (f"no method reproduces it; recomputed {shown}" + (f" ({en})" if en else ""),
                             f"tidak ada metode yang menghasilkannya; hasil hitung ulang {shown}"
@@ -251,23 +261,23 @@ def classify(reported: pd.Series, cands: pd.DataFrame) -> tuple[str, float, tupl
 def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.DataFrame | None = None
               ) -> pd.DataFrame:
     """One row per reported figure, with its status (see module doc); non-``match`` rows first."""
-    rep = tables["angka_dilaporkan"].copy()
     sections = dict(zip(manifest["tabel"], manifest["bagian"])) if manifest is not None else {}
-    groups = {k: g for k, g in cands.groupby(KEY, dropna=False)}
+    # plain records: about a hundred figures, each looked up and classified on its own
+    groups: dict[tuple, list[dict]] = {}
+    for c in cands.to_dict("records"):
+        groups.setdefault(_norm_key(c[k] for k in KEY), []).append(c)
+    brk = breaks.to_dict("records")
     rows = []
-    for _, r in rep.iterrows():
-        key = (r["besaran"], r["subjek"], r["tahun_dasar"], r["tahun"])
-        g = next((g for k, g in groups.items() if all((pd.isna(a) and pd.isna(b)) or a == b for a, b in zip(k, key))),
-                 pd.DataFrame(columns=cands.columns))
-        status, value, (why, why_id) = classify(r, g)
-        cross = _crossing(breaks, r["subjek"], r["tahun_dasar"], r["tahun"]) if r["besaran"] in (
+    for r in tables["angka_dilaporkan"].to_dict("records"):
+        status, value, (why, why_id) = classify(r, groups.get(_norm_key(r[k] for k in KEY), []))
+        cross = _crossing(brk, r["subjek"], r["tahun_dasar"], r["tahun"]) if r["besaran"] in (
             "perubahan", "kemajuan") else ""
         if cross:
             why = (why + "; " if why else "") + f"crosses a series break ({cross}): not comparable"
             why_id = (why_id + "; " if why_id else "") + f"melintasi perubahan rumus ({cross}): tidak sebanding"
         d = printed_decimals(r["teks"])
-        diff = r["nilai"] - rounded(value, d) if pd.notna(r["nilai"]) and pd.notna(value) else np.nan
-        label = f"{r['besaran']} {r['subjek']}" + (f" {r['tahun_dasar']}→{r['tahun']}" if pd.notna(r["tahun_dasar"])
+        diff = r["nilai"] - rounded(value, d) if not _na(r["nilai"]) and not _na(value) else np.nan
+        label = f"{r['besaran']} {r['subjek']}" + (f" {r['tahun_dasar']}→{r['tahun']}" if not _na(r["tahun_dasar"])
                                                     else f" {r['tahun']}")
         rows.append({"check": label, "section": sections.get(r["tabel"], ""), "tabel": r["tabel"],
                      "baris_sumber": r["baris_sumber"], "besaran": r["besaran"], "subjek": r["subjek"],
