@@ -240,3 +240,27 @@ def test_kernel_reused_across_agency_years_gives_the_same_report(tmp_path):
     shared = (tmp_path / "r" / "dinas-ulang" / "2024" / "report.html").read_bytes()
     fresh = (tmp_path / "r2" / "dinas-ulang" / "2024" / "report.html").read_bytes()
     assert shared == fresh
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="chromium not installed (make test installs it as root)")
+def test_one_printer_reuses_its_page_and_prints_each_file_afresh(tmp_path):
+    """The printer keeps one page for all PDFs: each PDF must hold its own file, also when a file is
+    rewritten at the same path (as a rebuilt agency-year is)."""
+    from pypdf import PdfReader
+
+    from analysis.eksport import PdfPrinter
+
+    def text(pdf):
+        return " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    a.write_text("<!DOCTYPE html><p>laporan alfa</p>", encoding="utf-8")
+    b.write_text("<!DOCTYPE html><p>laporan beta</p>", encoding="utf-8")
+    with PdfPrinter() as printer:
+        printer.print_pdf(a, tmp_path / "a.pdf")
+        printer.print_pdf(b, tmp_path / "b.pdf")
+        a.write_text("<!DOCTYPE html><p>laporan gamma</p>", encoding="utf-8")
+        printer.print_pdf(a, tmp_path / "a2.pdf")
+    assert "alfa" in text(tmp_path / "a.pdf")
+    assert "beta" in text(tmp_path / "b.pdf") and "alfa" not in text(tmp_path / "b.pdf")
+    assert "gamma" in text(tmp_path / "a2.pdf") and "alfa" not in text(tmp_path / "a2.pdf")
