@@ -146,11 +146,19 @@ def test_two_builds_are_identical(built, tmp_path):
     assert tree_digest(proc2 / SEED_AGENCY / str(SEED_YEAR)) == first_proc
 
 
-def test_english_report(built, tmp_path):
-    r = run_build(built["raw"], tmp_path / "p", tmp_path / "r", "--agency", SEED_AGENCY, "--lang", "en", "--no-pdf")
+def test_english_report_with_stage_timings(built, tmp_path):
+    r = run_build(built["raw"], tmp_path / "p", tmp_path / "r", "--agency", SEED_AGENCY, "--lang", "en", "--no-pdf",
+                  "--timings")
     assert r.returncode == 0, r.stderr
     html = (tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8")
     assert "Summary" in html and "IDR 20,674,821,126" in html and "5.87 %" in html
+    # one line of stages, in the order they ran, each ending after the one before
+    line = next(l for l in r.stdout.splitlines() if "kernel ready" in l)
+    stages = re.findall(r"([\w-]+(?: ready)?) (\d+\.\d+) s", line)
+    assert [name for name, _ in stages] == ["kernel ready", "01-clean", "02-indicators", "03-formula-changes",
+                                            "04-report", "html"]
+    ends = [float(v) for _, v in stages]
+    assert ends == sorted(ends) and ends[0] > 0
 
 
 def test_failed_agency_year_keeps_its_previous_report(built):
