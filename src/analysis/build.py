@@ -340,9 +340,10 @@ def _register_engine() -> str:
 
 
 def _run_notebooks(kernel: _Kernel, agency: str, year: int, opt: Options, out_dir: Path, background=(),
-                   mark=lambda stage: None) -> Path:
-    """Run the notebooks in the worker's kernel; ``background[i]`` is started once notebook i has been sent
-    (two cores: the kernel computes on one, and side work is spread so as not to delay it)."""
+                   mark=lambda stage: None):
+    """Run the notebooks in the worker's kernel and return the last one, executed; ``background[i]`` is
+    started once notebook i has been sent (two cores: the kernel computes on one, and side work is spread
+    so as not to delay it)."""
     import nbformat
     import papermill as pm
 
@@ -364,17 +365,19 @@ def _run_notebooks(kernel: _Kernel, agency: str, year: int, opt: Options, out_di
             if i < len(background) and background[i] is not None:
                 background[i]()
             try:
-                pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3", engine_name=engine,
-                                    km=kernel.km, kc=kc,
-                                    progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-                                    execution_timeout=opt.execution_timeout, cwd=opt.notebook_dir)
+                # no `cwd`: the kernel was started in the notebooks' folder, and papermill's cwd would only
+                # chdir this whole process
+                executed = pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3",
+                                               engine_name=engine, km=kernel.km, kc=kc, progress_bar=False,
+                                               log_output=False, request_save_on_cell_execute=False,
+                                               execution_timeout=opt.execution_timeout)
             except pm.PapermillExecutionError as e:
                 raise BuildError(f"notebook {name}.ipynb, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
             mark(name)
     except BaseException:
         _discard_kernel()  # a failed run gets a fresh kernel next time
         raise
-    return nb_out / f"{NOTEBOOKS[-1]}.ipynb"
+    return executed
 
 
 class BuildError(RuntimeError):
@@ -439,13 +442,10 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
             if browser is not None:
                 browser.prepare()  # the page to print from, opened while the notebooks run
 
-        report_nb = _run_notebooks(kernel, agency, year, opt, staging, background=(start_browser,), mark=mark)
-        import nbformat
-
+        nb = _run_notebooks(kernel, agency, year, opt, staging, background=(start_browser,), mark=mark)
         from .eksport import PdfUnavailable, notebook_to_html
         from .keluaran import write_text
         _exporter_ready()  # one exporter per process, not used from two threads at once
-        nb = nbformat.read(report_nb, as_version=4)
         summary = json.loads((Path(opt.processed_root) / agency / str(year) / "ringkasan.json").read_text(encoding="utf-8"))
         title = f"{summary['nama_instansi']} — {year}"
         footer = (f"lkj-analytics · {agency}/{year} · " + ("dibuat dari data mentah di" if opt.lang == "id"

@@ -62,7 +62,9 @@ def warm_up() -> None:
 
 def notebook_to_html(nb, title: str, lang: str = "id", footer: str = "") -> str:
     """The report page: every output of ``nb`` (an executed notebook), no code, no markdown cells."""
-    nb = copy.deepcopy(nb)
+    # shallow copies: ``nb`` stays as it is, and the exporter deep-copies what it gets anyway
+    nb = copy.copy(nb)
+    nb.cells = [copy.copy(c) for c in nb.cells]
     for cell in nb.cells:
         if cell.get("cell_type") == "code":
             # warnings printed to stderr are for the analyst, not for the report's readers
