@@ -12,6 +12,7 @@ Only the standard library is imported at module level: ``--help`` and a no-op re
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -122,7 +123,8 @@ class _BrowserThread:
         return self.pool.submit(self.printer.print_pdf, html, pdf, label).result()
 
     def prepare(self):
-        """Open the next page in the background (after the launch, in the browser's thread)."""
+        """Open the page PDFs are printed from, in the background (after the launch, in the browser's
+        thread); a no-op once it is open."""
         def _prepare():
             if self.printer is not None:
                 self.printer.prepare()
@@ -254,16 +256,12 @@ def _wait_for_ready(km, kc, timeout: float) -> None:
     from queue import Empty
 
     deadline = time.monotonic() + timeout
-    asked: set[str] = set()
-    answered = False
+    asked = {kc.kernel_info()}  # a kernel still booting answers it once it is up
     while True:
         if time.monotonic() > deadline:
             raise RuntimeError(f"the kernel did not answer within {timeout:.0f} s")
         if not km.is_alive():
             raise RuntimeError("the kernel died while starting (run `python -m ipykernel` to see why)")
-        if not asked or answered:  # a kernel still booting answers the queued requests later
-            asked.add(kc.kernel_info())
-        answered = False
         try:
             reply = kc.get_shell_msg(timeout=1)
         except Empty:
@@ -271,16 +269,25 @@ def _wait_for_ready(km, kc, timeout: float) -> None:
         msg_id = reply["parent_header"].get("msg_id")
         if msg_id not in asked:
             continue
-        answered = True
-        end = time.monotonic() + 1
-        while time.monotonic() < end:  # IOPub is subscribed late at times (ZeroMQ's "slow joiner"): retry
-            try:
-                m = kc.get_iopub_msg(timeout=max(0.01, end - time.monotonic()))
-            except Empty:
-                break
-            if (m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
-                    and m["content"].get("execution_state") == "idle"):
-                return
+        if _idle_seen(kc, msg_id):
+            return
+        asked.add(kc.kernel_info())  # IOPub was not subscribed yet (ZeroMQ's "slow joiner"): ask again
+
+
+def _idle_seen(kc, msg_id: str, within: float = 1.0) -> bool:
+    """Whether IOPub brings the ``idle`` status of request ``msg_id`` within ``within`` seconds."""
+    from queue import Empty
+
+    end = time.monotonic() + within
+    while time.monotonic() < end:
+        try:
+            m = kc.get_iopub_msg(timeout=max(0.01, end - time.monotonic()))
+        except Empty:
+            return False
+        if (m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status"
+                and m["content"].get("execution_state") == "idle"):
+            return True
+    return False
 
 
 _KERNEL: _Kernel | None = None  # one kernel per worker process, reused by its agency-years
@@ -311,6 +318,7 @@ def _discard_kernel():
         k.close()
 
 
+@functools.lru_cache(maxsize=None)
 def _register_engine() -> str:
     """papermill's nbclient engine, given the worker's kernel client.
 
@@ -318,6 +326,7 @@ def _register_engine() -> str:
     jupyter_client's readiness check ends by draining IOPub until 0,2 s pass in silence, so every notebook
     paid 0,2 s of waiting (and left the client's sockets open, as nbclient closes them only for kernels it
     owns). Engines are papermill's extension point: this one hands nbclient the client that is open.
+    Registered once per process; returns the engine's name.
     """
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
@@ -339,12 +348,20 @@ def _register_engine() -> str:
     return "lkj-shared-client"
 
 
+@functools.lru_cache(maxsize=None)
+def _parameters_cell(path: str, mtime_ns: int) -> str:
+    """The source of the notebook's ``parameters`` cell (read once per file version and process)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return next((c.source for c in nb.cells if "parameters" in c.metadata.get("tags", [])), "")
+
+
 def _run_notebooks(kernel: _Kernel, agency: str, year: int, opt: Options, out_dir: Path, background=(),
                    mark=lambda stage: None):
     """Run the notebooks in the worker's kernel and return the last one, executed; ``background[i]`` is
     started once notebook i has been sent (two cores: the kernel computes on one, and side work is spread
     so as not to delay it)."""
-    import nbformat
     import papermill as pm
 
     engine = _register_engine()
@@ -355,13 +372,11 @@ def _run_notebooks(kernel: _Kernel, agency: str, year: int, opt: Options, out_di
     try:
         kc = kernel.client()  # after the imports above: they overlap the kernel's boot
         mark("kernel ready")
-        for name in NOTEBOOKS:
+        for i, name in enumerate(NOTEBOOKS):
             src = Path(opt.notebook_dir) / f"{name}.ipynb"
             dst = nb_out / f"{name}.ipynb"
-            nb = nbformat.read(src, as_version=4)
-            declared = next((c.source for c in nb.cells if "parameters" in c.metadata.get("tags", [])), "")
+            declared = _parameters_cell(str(src), src.stat().st_mtime_ns)
             p = {k: v for k, v in params.items() if f"{k} =" in declared}
-            i = NOTEBOOKS.index(name)
             if i < len(background) and background[i] is not None:
                 background[i]()
             try:

@@ -13,7 +13,8 @@ LOCALES = {"id": "id_ID", "en": "en_US"}
 MISSING = "—"
 
 
-def _missing(x) -> bool:
+def missing(x) -> bool:
+    """None, NaN or pandas' NA (without importing pandas)."""
     try:
         return x is None or (isinstance(x, float) and math.isnan(x)) or x != x
     except TypeError:  # pandas NA
@@ -22,7 +23,7 @@ def _missing(x) -> bool:
 
 def angka(x, decimals: int = 0, lang: str = "id") -> str:
     """A plain number with the locale's separators: 20.674.821.126 / 1.234,56."""
-    if _missing(x):
+    if missing(x):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(x, format=pattern, locale=LOCALES[lang], decimal_quantization=True)
@@ -30,12 +31,12 @@ def angka(x, decimals: int = 0, lang: str = "id") -> str:
 
 def persen(x, decimals: int = 2, lang: str = "id") -> str:
     """A percentage of a number already in percent: 5.871 -> '5,87 %'."""
-    return MISSING if _missing(x) else f"{angka(x, decimals, lang)} %"
+    return MISSING if missing(x) else f"{angka(x, decimals, lang)} %"
 
 
 def poin(x, decimals: int = 2, lang: str = "id") -> str:
     """A difference of percentages, in percentage points, with its sign: '−23,46 poin persentase'."""
-    if _missing(x):
+    if missing(x):
         return MISSING
     sign = "+" if x > 0 else ("−" if x < 0 else "")
     unit = "poin persentase" if lang == "id" else "percentage points"
@@ -44,7 +45,7 @@ def poin(x, decimals: int = 2, lang: str = "id") -> str:
 
 def perubahan_persen(x, decimals: int = 2, lang: str = "id") -> str:
     """A relative change, in percent, with its sign: '−80,29 %'."""
-    if _missing(x):
+    if missing(x):
         return MISSING
     sign = "+" if x > 0 else ("−" if x < 0 else "")
     return f"{sign}{angka(abs(x), decimals, lang)} %"
@@ -52,6 +53,6 @@ def perubahan_persen(x, decimals: int = 2, lang: str = "id") -> str:
 
 def rupiah(x, lang: str = "id") -> str:
     """Rupiah without decimals: 'Rp 20.674.821.126' (en: 'IDR 20,674,821,126')."""
-    if _missing(x):
+    if missing(x):
         return MISSING
     return ("Rp " if lang == "id" else "IDR ") + angka(round(x), 0, lang)

@@ -15,7 +15,7 @@ from .label import t
 
 
 def _e(x) -> str:
-    if x is None or (isinstance(x, float) and x != x) or x is pd.NA:
+    if fmt.missing(x):
         return fmt.MISSING
     return escape(str(x))
 

@@ -190,17 +190,13 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year,
     return df.astype({"tahun_dasar": "Int64", "tahun": "Int64", "nilai": "float64"})
 
 
-def _na(v) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
-
-
 def _norm_key(values) -> tuple:
     """A grouping key where every missing value (None, NaN, pd.NA) is the same."""
-    return tuple(None if _na(v) else (int(v) if isinstance(v, (np.integer,)) else v) for v in values)
+    return tuple(None if pd.isna(v) else (int(v) if isinstance(v, (np.integer,)) else v) for v in values)
 
 
 def _crossing(breaks: list[dict], code: str, a, b) -> str:
-    if _na(a) or _na(b):
+    if pd.isna(a) or pd.isna(b):
         return ""
     return "; ".join(f"definition v{r['versi_lama']} → v{r['versi_baru']} from {r['tahun_pertama_baru']}"
                      for r in breaks if r["kode_indikator"] == code and a < r["tahun_pertama_baru"] <= b)
@@ -217,24 +213,24 @@ def classify(reported, cands) -> tuple[str, float, tuple[str, str]]:
                                         "tidak dapat dihitung ulang: ada masukan yang tidak tersedia")
     p = next((c for c in cands if c["utama"]), None)
     rep = reported["nilai"]
-    textual = _na(rep)
+    textual = pd.isna(rep)
     d = printed_decimals(reported["teks"])
 
     def equal(c) -> bool:
         if textual:
-            return not _na(c["teks"]) and str(c["teks"]).strip().lower() == str(reported["teks"]).strip().lower()
-        return not _na(c["nilai"]) and abs(rounded(c["nilai"], d) - rep) < 1e-9
+            return not pd.isna(c["teks"]) and str(c["teks"]).strip().lower() == str(reported["teks"]).strip().lower()
+        return not pd.isna(c["nilai"]) and abs(rounded(c["nilai"], d) - rep) < 1e-9
 
     def why(c):
         return c["penjelasan"], c.get("penjelasan_id", c["penjelasan"])
 
-    if p is None or (_na(p["nilai"]) and _na(p["teks"])):
+    if p is None or (pd.isna(p["nilai"]) and pd.isna(p["teks"])):
         return "unverifiable", np.nan, ("an input of the recomputation is missing (not stated in the report)",
                                         "masukan perhitungan ulang tidak tersedia (tidak dinyatakan dalam laporan)")
     pv = p["nilai"]
     rounded_inputs = [c for c in cands if c["dibulatkan"]]
     if equal(p):
-        if reported["besaran"] == "capaian" and not _na(pv) and pv < 100 <= rep:
+        if reported["besaran"] == "capaian" and not pd.isna(pv) and pv < 100 <= rep:
             en, id_ = why(rounded_inputs[0]) if rounded_inputs else ("", "")
             return "rounding", pv, (
                 f"printed {reported['teks']} only because the realisation was rounded first; from its components "
@@ -245,13 +241,13 @@ def classify(reported, cands) -> tuple[str, float, tuple[str, str]]:
     for c in rounded_inputs:
         if equal(c):
             return "rounding", pv, why(c)
-    if not textual and not _na(pv) and abs(rounded(pv, d, ROUND_DOWN) - rep) < 1e-9:
+    if not textual and not pd.isna(pv) and abs(rounded(pv, d, ROUND_DOWN) - rep) < 1e-9:
         return "rounding", pv, (f"the figure is truncated to {d} decimals, not rounded",
                                 f"angka dipotong menjadi {d} desimal, bukan dibulatkan")
     for c in cands:
         if not c["utama"] and not c["dibulatkan"] and equal(c):
             return "method", pv, why(c)
-    shown = f"{pv:.2f}" if not _na(pv) else str(p["teks"])
+    shown = f"{pv:.2f}" if not pd.isna(pv) else str(p["teks"])
     en, id_ = why(p)
     return "mismatch", pv, (f"no method reproduces it; recomputed {shown}" + (f" ({en})" if en else ""),
                             f"tidak ada metode yang menghasilkannya; hasil hitung ulang {shown}"
@@ -276,8 +272,8 @@ def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.Da
             why = (why + "; " if why else "") + f"crosses a series break ({cross}): not comparable"
             why_id = (why_id + "; " if why_id else "") + f"melintasi perubahan rumus ({cross}): tidak sebanding"
         d = printed_decimals(r["teks"])
-        diff = r["nilai"] - rounded(value, d) if not _na(r["nilai"]) and not _na(value) else np.nan
-        label = f"{r['besaran']} {r['subjek']}" + (f" {r['tahun_dasar']}→{r['tahun']}" if not _na(r["tahun_dasar"])
+        diff = r["nilai"] - rounded(value, d) if not pd.isna(r["nilai"]) and not pd.isna(value) else np.nan
+        label = f"{r['besaran']} {r['subjek']}" + (f" {r['tahun_dasar']}→{r['tahun']}" if not pd.isna(r["tahun_dasar"])
                                                     else f" {r['tahun']}")
         rows.append({"check": label, "section": sections.get(r["tabel"], ""), "tabel": r["tabel"],
                      "baris_sumber": r["baris_sumber"], "besaran": r["besaran"], "subjek": r["subjek"],
