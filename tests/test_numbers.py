@@ -3,7 +3,7 @@ import math
 
 import pytest
 from babel.numbers import format_decimal
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from analysis import numbers
 
@@ -91,6 +91,8 @@ VALID_ID_AMOUNT = __import__("re").compile(r"^(Rp\.?\s*)?([1-9]\d{0,2}(\.\d{3})*
 
 @settings(max_examples=3000, deadline=None)
 @given(cell=st.text(alphabet="0123456789.,%O l-Rp ", min_size=0, max_size=16))
+@example(cell="0 ,-")  # found by this test: a space before ",-" used to be accepted
+@example(cell="Rp. 1.000,-")
 def test_rupiah_accepted_exactly_when_well_formed(cell):
     """Property: a rupiah cell parses if and only if it is a well-formed Indonesian whole amount."""
     try:

@@ -53,10 +53,12 @@ def parse_integer(text: str, style: str = "id") -> int:
 def parse_rupiah(text: str, style: str = "id") -> int:
     """Rupiah as printed: ``Rp.12.151.893.026,-``, ``Rp 20,674,821,126``, ``12.151.893.026`` -> int."""
     m = _RUPIAH.match(text.strip())
-    num = m.group("num").strip() if m else ""
+    num = m.group("num") if m else ""
     if num.startswith("-"):
         raise ValueError("a non-negative amount in rupiah")
     try:
+        if num != num.rstrip():  # the text is stripped: this is a space before ",-" ("0 ,-")
+            raise ValueError(num)
         value = parse_integer(num, style)
     except ValueError:
         raise ValueError(f"an amount in rupiah like {'Rp.12.151.893.026,-' if style == 'id' else 'Rp 20,674,821,126'}") from None
