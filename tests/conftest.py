@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import pipeline
-from analysis.raw import PROJECT_ROOT, RAW_ROOT
+from analysis.config import PROJECT_ROOT, RAW_ROOT
 
 SEED_AGENCY, SEED_YEAR = "kalbar-diskumkm", 2024
 SEED_DIR = RAW_ROOT / SEED_AGENCY / str(SEED_YEAR)
@@ -21,8 +21,19 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-#: the project's raw data as it was when the test session started (tests/test_zz_raw_immutable.py compares)
+#: the project's raw data as it was when the test session started (compared when the session ends)
 RAW_DIGEST_AT_START = tree_digest(RAW_ROOT)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """After every build, bad input and notebook run of the suite, whatever ran and in whatever order, the
+    project's data/raw is byte-identical to what it was when the session started: fail the run otherwise."""
+    changed = sorted(set(RAW_DIGEST_AT_START.items()) ^ set(tree_digest(RAW_ROOT).items()))
+    if changed:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        tr = session.config.pluginmanager.get_plugin("terminalreporter")
+        if tr is not None:
+            tr.write_line(f"FAILED: the suite changed data/raw: {sorted({p for p, _ in changed})}", red=True)
 
 
 @pytest.fixture
@@ -38,7 +49,7 @@ def seed_run(tmp_path_factory):
     """The seed cleaned, recomputed and trended once, into a temporary processed folder."""
     out = tmp_path_factory.mktemp("processed")
     cleaned = pipeline.run_clean(SEED_AGENCY, SEED_YEAR, RAW_ROOT, out)
-    ind = pipeline.run_indicators(SEED_AGENCY, SEED_YEAR, RAW_ROOT, out)
-    tr = pipeline.run_trends(SEED_AGENCY, SEED_YEAR, RAW_ROOT, out)
+    ind = pipeline.run_indicators(SEED_AGENCY, SEED_YEAR, out)
+    tr = pipeline.run_trends(SEED_AGENCY, SEED_YEAR, out)
     return {"cleaned": cleaned, "tables": cleaned.tables, "ind": ind, "tr": tr, "processed": out}
 

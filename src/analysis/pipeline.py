@@ -1,30 +1,26 @@
-"""The steps of one agency-year, each reading what the previous one wrote:
+"""The steps of one agency-year, each reading what the previous one wrote (one step per notebook):
 
 1. :func:`run_clean`      raw -> ``data/processed/<agency>/<year>/`` tidy tables (notebook 01)
-2. :func:`run_indicators` -> ``iku``, ``capaian_sasaran``, ``budget``, ``efficiency``, ``keluaran``,
-                             ``reconciliation`` (notebook 02)
-3. :func:`run_trends`     -> ``trends``, ``breaks``, ``kesenjangan``, ``dekomposisi`` (notebook 03)
+2. :func:`run_indicators` -> ``iku``, ``capaian_sasaran``, ``budget``, ``efficiency``, ``programme_outputs``,
+                             ``reconciliation``, ``warnings`` (notebook 02)
+3. :func:`run_trends`     -> ``trends``, ``breaks``, ``gaps``, ``decomposition``, ``summary.json`` (notebook 03)
 
 Every step validates everything before it writes anything, and writes atomically
-(:func:`analysis.keluaran.write_tables`): a failed run leaves the last good output in place.
+(:func:`analysis.atomic.write_tables`): a failed run leaves the last good output in place.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
-from . import anggaran, iku as iku_mod, rekonsiliasi, tren
-from .clean import Cleaned, clean_agency_year, read_definitions
-from .keluaran import write_tables, write_text
-from .raw import PROCESSED_ROOT, RAW_ROOT, check_agency_year
-
-
-def processed_dir(agency: str, year, processed_root=PROCESSED_ROOT) -> Path:
-    agency, year = check_agency_year(agency, year)
-    return Path(processed_root) / agency / str(year)
+from .atomic import write_tables, write_text
+from .config import DEFAULT_CATEGORY_SCALE, DEFAULT_EFFICIENCY_SCALE, PROCESSED_ROOT, RAW_ROOT
+from .indicators import budget as budget_mod, iku as iku_mod, trends as trends_mod
+from .ingest.clean import Cleaned, clean_agency_year
+from .processed import load_info, load_processed, processed_dir
+from .reconcile import reconcile as reconcile_mod
 
 
 def run_clean(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_ROOT) -> Cleaned:
@@ -37,46 +33,13 @@ def run_clean(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_ROO
     return cleaned
 
 
-def load_processed(agency: str, year, processed_root=PROCESSED_ROOT) -> dict[str, pd.DataFrame]:
-    """Every table written for the agency-year (Parquet keeps the types)."""
-    folder = processed_dir(agency, year, processed_root)
-    if not folder.is_dir():
-        raise FileNotFoundError(f"{folder} does not exist: run the cleaning step (notebooks/01-clean.ipynb) first")
-    return {p.stem: _read_table(p) for p in sorted(folder.glob("*.parquet"))}
-
-
-_READ: dict[Path, tuple[tuple[int, int, int], pd.DataFrame]] = {}
-
-
-def _read_table(path: Path) -> pd.DataFrame:
-    """One processed table, read again only when its file changed.
-
-    Notebooks 02, 03 and 04 run in one kernel and read the same tables (about 0,1 s each time). A file
-    is known by inode, size and modification time: outputs are replaced atomically, so a rewritten table
-    is a new inode. Only the latest folder is kept, so a long batch does not accumulate tables.
-    """
-    st = path.stat()
-    key = (st.st_ino, st.st_size, st.st_mtime_ns)
-    hit = _READ.get(path)
-    if hit is None or hit[0] != key:
-        for other in [p for p in _READ if p.parent != path.parent]:
-            del _READ[other]
-        hit = (key, pd.read_parquet(path))
-        _READ[path] = hit
-    return hit[1].copy(deep=False)  # copy-on-write (pandas 3): a caller's change never reaches the cache
-
-
-def load_info(agency: str, year, processed_root=PROCESSED_ROOT) -> dict:
-    return json.loads((processed_dir(agency, year, processed_root) / "clean_info.json").read_text(encoding="utf-8"))
-
-
 @dataclass
 class Indicators:
     iku: pd.DataFrame
     sasaran: pd.DataFrame
     budget: pd.DataFrame
     efficiency: pd.DataFrame
-    keluaran: pd.DataFrame
+    outputs: pd.DataFrame
     series: pd.DataFrame
     breaks: pd.DataFrame
     reconciliation: pd.DataFrame
@@ -86,27 +49,25 @@ class Indicators:
 def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | None = None,
                        manifest: pd.DataFrame | None = None, batas_atas: float | None = None) -> Indicators:
     meta = meta or {}
-    skala = meta.get("skala_kategori") or "lkj_dua_tingkat"
-    skala_eff = meta.get("skala_efisiensi") or "selisih_lima_poin"
+    skala = meta.get("skala_kategori") or DEFAULT_CATEGORY_SCALE
+    skala_eff = meta.get("skala_efisiensi") or DEFAULT_EFFICIENCY_SCALE
     iku, warnings = iku_mod.build_iku(tables, year, skala)
     sasaran = iku_mod.capaian_sasaran(iku, batas_atas)
-    budget = anggaran.build_budget(tables, skala)
-    efficiency = anggaran.build_efficiency(budget, sasaran, skala_eff)
-    keluaran = anggaran.output_rates(tables, budget)
-    series = tren.build_series(tables, iku, year)
-    breaks = tren.detect_breaks(tables["definisi_indikator"], sorted(series["tahun"].unique().tolist()))
-    cands = rekonsiliasi.candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year, skala)
-    rec = rekonsiliasi.reconcile(tables, cands, breaks, manifest)
-    att = rekonsiliasi.attribution_checks(tables)
+    budget = budget_mod.build_budget(tables, skala)
+    efficiency = budget_mod.build_efficiency(budget, sasaran, skala_eff)
+    outputs = budget_mod.output_rates(tables, budget)
+    series, breaks = trends_mod.series_and_breaks(tables, iku, year)
+    cands = reconcile_mod.candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year, skala)
+    rec = reconcile_mod.reconcile(tables, cands, breaks, manifest)
+    att = reconcile_mod.attribution_checks(tables)
     if len(att):
         rec = pd.concat([rec, att], ignore_index=True)
-        rec["_o"] = rec["status"].map(rekonsiliasi.STATUS_ORDER)
+        rec["_o"] = rec["status"].map(reconcile_mod.STATUS_ORDER)
         rec = rec.sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
-    return Indicators(iku, sasaran, budget, efficiency, keluaran, series, breaks, rec, warnings)
+    return Indicators(iku, sasaran, budget, efficiency, outputs, series, breaks, rec, warnings)
 
 
-def run_indicators(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_ROOT,
-                   batas_atas: float | None = None) -> Indicators:
+def run_indicators(agency: str, year, processed_root=PROCESSED_ROOT, batas_atas: float | None = None) -> Indicators:
     tables = load_processed(agency, year, processed_root)
     info = load_info(agency, year, processed_root)
     manifest = pd.DataFrame(info["tables_read"])
@@ -115,8 +76,8 @@ def run_indicators(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSE
     warnings += [{"sumber": w.file, "pesan": w.message} for w in ind.warnings]
     write_tables(processed_dir(agency, year, processed_root), {
         "iku": ind.iku, "capaian_sasaran": ind.sasaran, "budget": ind.budget, "efficiency": ind.efficiency,
-        "keluaran": ind.keluaran, "reconciliation": ind.reconciliation,
-        "peringatan": pd.DataFrame(warnings, columns=["sumber", "pesan"]).astype("str")})
+        "programme_outputs": ind.outputs, "reconciliation": ind.reconciliation,
+        "warnings": pd.DataFrame(warnings, columns=["sumber", "pesan"]).astype("str")})
     return ind
 
 
@@ -129,33 +90,32 @@ class Trends:
 
 
 def compute_trends(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int) -> Trends:
-    series = tren.build_series(tables, iku, year)
+    series, breaks = trends_mod.series_and_breaks(tables, iku, year)
     defs = tables["definisi_indikator"]
-    breaks = tren.detect_breaks(defs, sorted(series["tahun"].unique().tolist()))
     targets = pd.concat([t for t in (tables.get("target_tahunan"), tables.get("target_nasional")) if t is not None],
                         ignore_index=True) if ("target_tahunan" in tables or "target_nasional" in tables) else None
-    trends = tren.build_trends(series, targets)
-    gaps = tren.gap_to_targets(iku, targets) if targets is not None else pd.DataFrame()
+    trends = trends_mod.build_trends(series, targets)
+    gaps = trends_mod.gap_to_targets(iku, targets) if targets is not None else pd.DataFrame()
     komponen = tables.get("komponen_iku", pd.DataFrame(columns=["kode_indikator", "komponen", "nilai"]))
-    dec = tren.decompose(breaks, series, defs, komponen, year)
+    dec = trends_mod.decompose(breaks, series, defs, komponen, year)
     return Trends(trends, breaks, gaps, dec)
 
 
-def run_trends(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_ROOT) -> Trends:
+def run_trends(agency: str, year, processed_root=PROCESSED_ROOT) -> Trends:
     tables = load_processed(agency, year, processed_root)
     if "iku" not in tables:
         raise FileNotFoundError("iku.parquet is missing: run notebooks/02-indicators.ipynb first")
     tr = compute_trends(tables, tables["iku"], int(year))
     folder = processed_dir(agency, year, processed_root)
-    write_tables(folder, {"trends": tr.trends, "breaks": tr.breaks, "kesenjangan": tr.gaps,
-                          "dekomposisi": tr.decomposition})
+    write_tables(folder, {"trends": tr.trends, "breaks": tr.breaks, "gaps": tr.gaps,
+                          "decomposition": tr.decomposition})
     summary = headline(agency, int(year), tables, tr.breaks, load_info(agency, year, processed_root))
-    write_text(folder / "ringkasan.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    write_text(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return tr
 
 
 def headline(agency: str, year: int, tables: dict[str, pd.DataFrame], breaks: pd.DataFrame, info: dict) -> dict:
-    """The few figures ``reports/index.html`` shows for an agency-year (``ringkasan.json``)."""
+    """The few figures ``reports/index.html`` shows for an agency-year (``summary.json``)."""
     sas, bud, eff, rec = tables["capaian_sasaran"], tables["budget"], tables["efficiency"], tables["reconciliation"]
     total = bud[bud["tingkat"] == "total"].iloc[0]
     e = eff[(eff["lingkup"] == "semua") & (eff["metode"] == "selisih_tertimbang")].iloc[0]
@@ -167,4 +127,4 @@ def headline(agency: str, year: int, tables: dict[str, pd.DataFrame], breaks: pd
             "efisiensi": float(e["efisiensi"]),
             "rekonsiliasi": {k: int(v) for k, v in rec["status"].value_counts().sort_index().items()},
             "perubahan_rumus": int(len(breaks)),
-            "warnings": [str(w) for w in tables["peringatan"]["pesan"]] if "peringatan" in tables else []}
+            "warnings": [str(w) for w in tables["warnings"]["pesan"]] if "warnings" in tables else []}

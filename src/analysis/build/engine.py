@@ -1,0 +1,93 @@
+"""Running the notebooks of an agency-year with papermill, in the worker's kernel, through one shared client."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from ..config import NOTEBOOKS
+from .options import BuildError, Options
+
+
+def skip_unused_imports() -> None:
+    """Skip an import nbformat's validator makes and notebooks never use; call before importing nbformat.
+
+    jsonschema (imported by nbformat) compiles an IRI grammar from rfc3987-syntax at import time when that
+    package is installed (it comes with jupyterlab): ~1,9 s per process on this machine, for a format that
+    notebook validation never uses. Making its import fail skips that one format checker.
+    """
+    import sys
+
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
+@functools.lru_cache(maxsize=None)
+def register_engine() -> str:
+    """papermill's nbclient engine, given the worker's kernel client.
+
+    papermill (through nbclient) would open a new client for each notebook and wait for it to be ready;
+    jupyter_client's readiness check ends by draining IOPub until 0,2 s pass in silence, so every notebook
+    paid 0,2 s of waiting (and left the client's sockets open, as nbclient closes them only for kernels it
+    owns). Engines are papermill's extension point: this one hands nbclient the client that is open.
+    Registered once per process; returns the engine's name.
+    """
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+
+    class SharedClientEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, kc=None,
+                                     **kwargs):
+            kwargs.pop("input_path", None)
+            client = PapermillNotebookClient(nb_man, kernel_name=kernel_name, log=logger, log_output=log_output,
+                                             stdout_file=stdout_file, stderr_file=stderr_file,
+                                             startup_timeout=start_timeout, timeout=execution_timeout, **kwargs)
+            client.kc = kc  # set: nbclient uses it instead of starting a client of its own
+            return client.execute()
+
+    papermill_engines.register("lkj-shared-client", SharedClientEngine)
+    return "lkj-shared-client"
+
+
+@functools.lru_cache(maxsize=None)
+def _parameters_cell(path: str, mtime_ns: int) -> str:
+    """The source of the notebook's ``parameters`` cell (read once per file version and process)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return next((c.source for c in nb.cells if "parameters" in c.metadata.get("tags", [])), "")
+
+
+def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, background=(),
+                   mark=lambda stage: None):
+    """Run the notebooks in the worker's kernel and return the last one, executed; ``background[i]`` is
+    started once notebook i has been sent (two cores: the kernel computes on one, and side work is spread
+    so as not to delay it)."""
+    import papermill as pm
+
+    engine = register_engine()
+    nb_out = out_dir / "notebooks"
+    nb_out.mkdir(parents=True, exist_ok=True)
+    params = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
+              "processed_root": str(Path(opt.processed_root).resolve()), "lang": opt.lang}
+    kc = kernel.client()  # after the imports above: they overlap the kernel's boot
+    mark("kernel ready")
+    for i, name in enumerate(NOTEBOOKS):
+        src = Path(opt.notebook_dir) / f"{name}.ipynb"
+        dst = nb_out / f"{name}.ipynb"
+        declared = _parameters_cell(str(src), src.stat().st_mtime_ns)
+        p = {k: v for k, v in params.items() if f"{k} =" in declared}
+        if i < len(background) and background[i] is not None:
+            background[i]()
+        try:
+            # no `cwd`: the kernel was started in the notebooks' folder, and papermill's cwd would only
+            # chdir this whole process
+            executed = pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3",
+                                           engine_name=engine, km=kernel.km, kc=kc, progress_bar=False,
+                                           log_output=False, request_save_on_cell_execute=False,
+                                           execution_timeout=opt.execution_timeout)
+        except pm.PapermillExecutionError as e:
+            raise BuildError(f"notebook {name}.ipynb, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
+        mark(name)
+    return executed

@@ -1,0 +1,169 @@
+"""Building agency-years: each into a staging folder, swapped in whole; many at once in worker processes.
+
+Unattended by design: no prompts, a progress bar on a terminal and plain log lines otherwise. A failing
+agency-year is reported with its notebook, cell and error; the others still build, and its previous report
+stays in place (outputs are staged, then swapped in).
+
+Only the standard library is imported at module level: ``--help`` and a no-op rebuild stay fast.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+import traceback
+from dataclasses import asdict
+from pathlib import Path
+
+from ..ingest.raw import check_agency_year, discover
+from .engine import run_notebooks, skip_unused_imports
+from .fingerprint import HASH_FILE, input_hash, is_up_to_date
+from .index import write_index
+from .options import BuildError, Options, Result
+from .worker import current, shutdown
+
+
+def build_one(agency: str, year: int, opt: Options) -> Result:
+    """Build one agency-year into a staging folder, then swap it in. Never raises."""
+    skip_unused_imports()
+    start = time.perf_counter()
+    res = Result(agency, int(year), "failed")
+
+    def mark(stage):
+        res.stages[stage] = round(time.perf_counter() - start, 3)
+
+    final = Path(opt.reports_root) / agency / str(year)
+    staging = final.parent / f".{year}.staging-{os.getpid()}"
+    try:
+        check_agency_year(agency, year)
+        digest = input_hash(agency, year, opt)
+        if not opt.force and is_up_to_date(agency, year, opt, digest):
+            res.status, res.seconds = "skipped", time.perf_counter() - start
+            return res
+        # The kernel first: it boots and imports pandas/matplotlib while this process imports the rest
+        # (imports here hold the GIL; done before the kernel launch they would delay it).
+        worker = current()
+        kernel = worker.kernel(opt.notebook_dir)
+        # nbconvert's import and template compilation while the kernel boots (the process is idle until
+        # then; later, this thread would hold the GIL the notebook client needs for every message)
+        worker.preload_exporter()
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        browser = None
+
+        def start_browser():
+            nonlocal browser
+            # launched in the background once the kernel is up, so that the two do not share a core at start
+            browser = worker.browser() if opt.pdf else None
+            if browser is not None:
+                browser.prepare()  # the page to print from, opened while the notebooks run
+
+        try:
+            nb = run_notebooks(kernel, agency, year, opt, staging, background=(start_browser,), mark=mark)
+        except BaseException:
+            worker.discard_kernel()  # a failed run gets a fresh kernel next time
+            raise
+        from ..atomic import write_text
+        from ..report.export import notebook_to_html
+        from ..report.pdf import PdfUnavailable
+        worker.exporter_ready()  # one exporter per process, not used from two threads at once
+        summary = json.loads((Path(opt.processed_root) / agency / str(year) / "summary.json").read_text(encoding="utf-8"))
+        title = f"{summary['nama_instansi']} — {year}"
+        footer = (f"lkj-analytics · {agency}/{year} · " + ("dibuat dari data mentah di" if opt.lang == "id"
+                                                             else "built from the raw data in")
+                  + f" data/raw/{agency}/{year}/")
+        html = notebook_to_html(nb, title, opt.lang, footer)
+        write_text(staging / "report.html", html)
+        mark("html")
+        pdf_ok = False
+        if opt.pdf:
+            try:
+                browser.print_pdf(staging / "report.html", staging / "report.pdf", title)
+                pdf_ok = True
+                mark("pdf")
+            except PdfUnavailable as e:
+                res.notes.append(str(e))
+        write_text(staging / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        write_text(staging / HASH_FILE, json.dumps({"hash": digest, "pdf": pdf_ok}) + "\n")
+        old = final.parent / f".{year}.old-{os.getpid()}"
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        res.status = "built"
+    except BuildError as e:
+        res.error = str(e)
+    except Exception as e:  # reported, never raised: the other agency-years still build
+        res.error = f"{type(e).__name__}: {e}"
+        if os.environ.get("LKJ_DEBUG"):
+            res.error += "\n" + traceback.format_exc()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        res.seconds = time.perf_counter() - start
+    return res
+
+
+def targets(agency: str | None, year: int | None, opt: Options) -> list[tuple[str, int]]:
+    if agency is not None:
+        check_agency_year(agency, year if year is not None else 2000)
+    found = discover(opt.raw_root)
+    return [(a, y) for a, y in found if (agency is None or a == agency) and (year is None or y == int(year))]
+
+
+def _worker(args):
+    agency, year, opt_dict = args
+    return asdict(build_one(agency, year, Options(**opt_dict)))
+
+
+def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=print, timings: bool = False
+              ) -> list[Result]:
+    """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each).
+    ``timings``: log when each stage of each agency-year ended (seconds from its start)."""
+    results: list[Result] = []
+    bar = None
+    if sys.stderr.isatty():
+        try:
+            from tqdm import tqdm
+            bar = tqdm(total=len(items), unit="report", file=sys.stderr)
+        except ImportError:  # pragma: no cover
+            bar = None
+
+    def done(r: Result, i: int):
+        results.append(r)
+        line = f"[{i}/{len(items)}] {r.agency}/{r.year}: {r.status} in {r.seconds:.1f} s"
+        if r.error:
+            line += f"\n    {r.error}"
+        for n in r.notes:
+            line += f"\n    note: {n}"
+        if timings and r.stages:
+            line += "\n    " + " · ".join(f"{k} {v:.2f} s" for k, v in r.stages.items())
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix_str(f"{r.agency}/{r.year} {r.status}")
+            if r.error or r.notes or (timings and r.stages):
+                bar.write(line)
+        else:
+            log(line)
+
+    if jobs <= 1 or len(items) <= 1:
+        try:
+            for i, (a, y) in enumerate(items, 1):
+                done(build_one(a, y, opt), i)
+        finally:
+            shutdown()
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
+            futs = [ex.submit(_worker, (a, y, asdict(opt))) for a, y in items]
+            for i, f in enumerate(as_completed(futs), 1):
+                done(Result(**f.result()), i)
+    if bar is not None:
+        bar.close()
+    if any(r.status == "built" for r in results) or not (Path(opt.reports_root) / "index.html").exists():
+        write_index(opt, opt.lang)
+    return results

@@ -1,0 +1,78 @@
+"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en] [--no-pdf] [--force]``.
+
+Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis",
+                                description="Checked numbers and shareable reports from LKj (SAKIP) tables.")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="run the notebooks and export HTML + PDF for every agency-year under data/raw",
+                       description="Runs notebooks 01-04 with papermill for each agency-year found under data/raw/ "
+                                   "(or the one selected), writes data/processed/<agency>/<year>/ and "
+                                   "reports/<agency>/<year>/{report.html,report.pdf,notebooks/}, and reports/index.html. "
+                                   "Unchanged agency-years are skipped. Exit status 0 only when every one built.")
+    b.add_argument("--agency", metavar="SLUG", help="only this agency (folder name under data/raw)")
+    b.add_argument("--year", metavar="YYYY", type=int, help="only this year")
+    b.add_argument("--jobs", metavar="N", type=int, default=1, help="agency-years built in parallel (default 1; "
+                                                                      "more than the cores does not help)")
+    b.add_argument("--lang", choices=["id", "en"], default="id", help="report language and number format (default id)")
+    b.add_argument("--no-pdf", action="store_true", help="HTML only")
+    b.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
+    b.add_argument("--timings", action="store_true", help="log when each stage of each agency-year ended "
+                                                          "(kernel ready, each notebook, HTML, PDF)")
+    b.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
+    b.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
+    b.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from .build.options import Options
+    from .build.runner import build_all, targets
+    from .errors import DataError
+
+    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force)
+    for name in ("raw_root", "processed_root", "reports_root"):
+        if getattr(args, name):
+            setattr(opt, name, getattr(args, name))
+    try:
+        items = targets(args.agency, args.year, opt)
+    except DataError as e:
+        print(e, file=sys.stderr)
+        return 2
+    if not items:
+        print(f"no agency-year found under {opt.raw_root}"
+              + (f" for {args.agency or ''} {args.year or ''}".rstrip() if args.agency or args.year else ""),
+              file=sys.stderr)
+        return 2
+    results = build_all(items, opt, max(1, args.jobs), log=lambda s: print(s, flush=True),
+                        timings=args.timings)
+    failed = [r for r in results if r.status == "failed"]
+    built = sum(r.status == "built" for r in results)
+    skipped = sum(r.status == "skipped" for r in results)
+    print(f"{built} built, {skipped} skipped (unchanged), {len(failed)} failed", flush=True)
+    for r in failed:
+        print(f"FAILED {r.agency}/{r.year}: {r.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def exit_fast(code: int) -> None:
+    """Exit without the interpreter's teardown of its ~1.500 modules (0,2 s of a 6 s build on this machine).
+
+    Safe here: every output is written atomically and closed, the build closed its kernel and browser,
+    and the exit handlers still run; only the module-by-module garbage collection is skipped.
+    """
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -1,0 +1,146 @@
+"""Reading the cells of one raw table: each cell parsed by its column's rule, every bad cell recorded as a problem.
+
+A bad cell never stops the reading: it records a :class:`~analysis.errors.Problem` (file, line, column, cell
+as printed, what was expected) and yields ``None``, so that one run lists every problem of the input.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import config
+from ..errors import Collector
+from ..reference import grade_scale
+from . import numbers
+from .raw import RawTable
+
+REPORTED_FIGURE_COLUMNS = ["besaran", "subjek", "tahun_dasar", "tahun", "nilai", "teks", "tabel", "baris_sumber", "baris_raw"]
+
+
+@dataclass
+class Cells:
+    """Parses the cells of one raw table; a bad cell records a problem and yields ``None``."""
+
+    table: RawTable
+    style: str
+    col: Collector
+
+    def bad(self, row: dict, c: str, expected: str) -> None:
+        self.col.add(self.table.label, row["_line"], c, row.get(c), expected)
+
+    def text(self, row: dict, c: str, required: bool = True) -> str | None:
+        v = row.get(c, "").strip()
+        if not v:
+            if required:
+                self.bad(row, c, "a non-empty text")
+            return None
+        return v
+
+    def _num(self, row, c, parse, dash: str, what: str):
+        v = row.get(c, "").strip()
+        if numbers.is_dash(v):
+            if dash == "zero":
+                return 0
+            if dash == "missing":
+                return None
+            self.bad(row, c, f"{what} ('-' is not allowed here)")
+            return None
+        if not v:
+            if dash == "missing":
+                return None
+            self.bad(row, c, f"{what} (the cell is empty)")
+            return None
+        try:
+            return parse(v)
+        except ValueError as e:
+            self.bad(row, c, str(e))
+            return None
+
+    def integer(self, row, c, dash="error", minimum: int | None = 0):
+        v = self._num(row, c, lambda s: numbers.parse_integer(s, self.style), dash, "a whole number")
+        if v is not None and minimum is not None and v < minimum:
+            self.bad(row, c, f"a whole number >= {minimum}")
+            return None
+        return v
+
+    def rupiah(self, row, c, dash="error"):
+        return self._num(row, c, lambda s: numbers.parse_rupiah(s, self.style), dash, "an amount in rupiah")
+
+    def percent(self, row, c, dash="error", require_sign=False, maximum: float | None = config.MAX_PERCENT,
+                minimum: float | None = None):
+        v = self._num(row, c, lambda s: numbers.parse_percent(s, self.style, require_sign), dash, "a percentage")
+        if v is not None and maximum is not None and abs(v) > maximum:
+            self.bad(row, c, f"a percentage of at most {maximum:g} (a misplaced separator?)")
+            return None
+        if v is not None and minimum is not None and v < minimum:
+            self.bad(row, c, f"a percentage of at least {minimum:g}")
+            return None
+        return v
+
+    def number(self, row, c, dash="error"):
+        return self._num(row, c, lambda s: numbers.parse_number(s, self.style), dash, "a number")
+
+    def grade(self, row, c, scale_name: str = config.DEFAULT_GRADE_SCALE):
+        v = row.get(c, "").strip()
+        scale = grade_scale(scale_name)
+        if v not in scale.grades:
+            self.bad(row, c, "a grade of the scale " + "/".join(scale.grades))
+            return None
+        return v
+
+    def year(self, row, c, required=True):
+        v = row.get(c, "").strip()
+        if not v and not required:
+            return None
+        if not config.is_year(v):
+            self.bad(row, c, f"a four-digit year like 2024 (from {config.YEAR_MIN} to {config.YEAR_MAX})")
+            return None
+        return int(v)
+
+    def choice(self, row, c, options: dict | tuple, required=True):
+        v = row.get(c, "").strip()
+        if not v and not required:
+            return None
+        if v not in options:
+            self.bad(row, c, "one of " + ", ".join(options))
+            return None
+        return options[v] if isinstance(options, dict) else v
+
+
+def leading_number(text: str | None) -> int | None:
+    m = re.match(r"^\s*(\d+)\s*\.?\s*", text or "")
+    return int(m.group(1)) if m else None
+
+
+def strip_number(text: str) -> str:
+    return re.sub(r"^\s*\d+\s*\.\s*", "", text).strip()
+
+
+def normalise_name(text: str) -> str:
+    """Programme/indicator names as printed differ in case, numbering and the word 'Program'."""
+    s = strip_number(text or "").lower()
+    s = re.sub(r"^program\s+", "", s)
+    s = re.sub(r"[^a-z0-9/]+", " ", s)
+    return " ".join(s.split())
+
+
+def reported_figures_frame(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=REPORTED_FIGURE_COLUMNS)
+    return df.astype({"besaran": "str", "subjek": "str", "tahun_dasar": "Int64", "tahun": "Int64",
+                      "nilai": "float64", "teks": "str", "tabel": "str", "baris_sumber": "str", "baris_raw": "Int64"})
+
+
+def check_total(cells: Cells, total_row: dict | None, column: str, parts: list, what: str, parser) -> int | None:
+    """The TOTAL row must equal the sum of the rows above it."""
+    if total_row is None:
+        cells.col.add(cells.table.label, None, column, None, f"a TOTAL row for {what}")
+        return None
+    total = parser(total_row, column)
+    if total is None or any(p is None for p in parts):
+        return total
+    if sum(parts) != total:
+        cells.bad(total_row, column, f"the sum of the rows above ({sum(parts):,}) — a total that does not add up"
+                   .replace(",", "."))
+    return total

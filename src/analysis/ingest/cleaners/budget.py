@@ -1,0 +1,169 @@
+"""Cleaners of the budget tables: programme budgets and spending, by funding source, efficiency as printed, programme outputs."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..cells import check_total, leading_number, normalise_name, strip_number
+
+SUMBER_DANA = {"DAU": "DAU", "DAK": "DAK", "DAK Non Fisik": "DAK", "APBN": "APBN"}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def pk_program(ctx, t, cells):
+    out, total_row = [], None
+    for r in t.rows:
+        if r["program"].strip().upper() == "TOTAL":
+            total_row = r
+            continue
+        if r["mata_uang"] and r["mata_uang"] not in ("Rp.", "Rp"):
+            cells.bad(r, "mata_uang", "Rp. or Rp (rupiah)")
+        no = leading_number(r["program"])
+        if no is None:
+            cells.bad(r, "program", "a numbered programme like '1. Program …'")
+        out.append({"program_no": no, "program": strip_number(r["program"]),
+                    "anggaran": cells.rupiah(r, "anggaran"),
+                    "sumber_anggaran": cells.choice(r, "keterangan", ("APBD", "APBN")),
+                    "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
+    total = check_total(cells, total_row, "anggaran", [o["anggaran"] for o in out], "the programme budgets",
+                         cells.rupiah)
+    angka = [] if total is None else [dict(besaran="anggaran_total", subjek="APBD+APBN", tahun=ctx.year, nilai=total,
+                                           teks=total_row["anggaran"], tabel=t.name,
+                                           baris_sumber=total_row["baris_sumber"], baris_raw=total_row["_line"])]
+    df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "sumber_anggaran", "baris_sumber", "baris_raw"])
+    return {"pk_program": df}, angka
+
+
+def realisasi_anggaran(ctx, t, cells):
+    out, angka, total_row = [], [], None
+    for r in t.rows:
+        if r["no"].strip().upper() == "TOTAL":
+            total_row = r
+            continue
+        no = leading_number(r["no"])
+        if no is None:
+            cells.bad(r, "no", "a programme number like '1.'")
+        rec = {"program_no": no, "program": cells.text(r, "program"), "anggaran": cells.rupiah(r, "anggaran"),
+               "realisasi": cells.rupiah(r, "realisasi"), "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]}
+        if rec["anggaran"] == 0 and rec["realisasi"]:
+            cells.bad(r, "anggaran", "a budget above zero when money was spent")
+        out.append(rec)
+        angka.append(dict(besaran="serapan", subjek=f"program {no}", tahun=ctx.year, nilai=cells.percent(r, "persen"),
+                          teks=r["persen"], tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+    for column in ("anggaran", "realisasi"):
+        total = check_total(cells, total_row, column, [o[column] for o in out], f"programme {column}", cells.rupiah)
+        if total is not None:
+            angka.append(dict(besaran=f"{column}_total", subjek="APBD", tahun=ctx.year, nilai=total,
+                              teks=total_row[column], tabel=t.name, baris_sumber=total_row["baris_sumber"],
+                              baris_raw=total_row["_line"]))
+    if total_row is not None:
+        angka.append(dict(besaran="serapan", subjek="APBD", tahun=ctx.year, nilai=cells.percent(total_row, "persen"),
+                          teks=total_row["persen"], tabel=t.name, baris_sumber=total_row["baris_sumber"],
+                          baris_raw=total_row["_line"]))
+    df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
+    return {"anggaran_program": df}, angka
+
+
+def efisiensi(ctx, t, cells):
+    """The efficiency table as printed: merged cells (NO, SASARAN, CAPAIAN, EFISIENSI) filled down."""
+    out, angka, sasaran_no = [], [], None
+    for r in t.rows:
+        if r["no"].replace(" ", "").upper().startswith("RATA-RATA"):
+            for besaran, c in (("serapan_rata_rata", "persen"), ("capaian_rata_rata", "capaian_kinerja"),
+                               ("efisiensi", "tingkat_efisiensi")):
+                angka.append(dict(besaran=besaran, subjek="semua", tahun=ctx.year, nilai=cells.number(r, c),
+                                  teks=r[c], tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+            continue
+        if r["no"]:
+            sasaran_no = leading_number(r["no"])
+            for besaran, c in (("capaian_sasaran", "capaian_kinerja"), ("efisiensi", "tingkat_efisiensi")):
+                angka.append(dict(besaran=besaran, subjek=f"sasaran {sasaran_no}", tahun=ctx.year,
+                                  nilai=cells.number(r, c), teks=r[c], tabel=t.name, baris_sumber=r["baris_sumber"],
+                                  baris_raw=r["_line"]))
+        elif sasaran_no is None:
+            cells.bad(r, "no", "a sasaran number on the first row (merged cells are filled downwards)")
+        rec = {"sasaran_no": sasaran_no, "program": strip_number(cells.text(r, "program") or ""),
+               "anggaran": cells.rupiah(r, "anggaran"), "realisasi": cells.rupiah(r, "realisasi"),
+               "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]}
+        out.append(rec)
+        angka.append(dict(besaran="serapan", subjek=f"program:{normalise_name(rec['program'])}", tahun=ctx.year,
+                          nilai=cells.percent(r, "persen"), teks=r["persen"], tabel=t.name,
+                          baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+    df = pd.DataFrame(out, columns=["sasaran_no", "program", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
+    return {"efisiensi_dilaporkan": df}, angka
+
+
+def anggaran_program_sumber_dana(ctx, t, cells):
+    out, angka = [], []
+    for r in t.rows:
+        no = cells.integer(r, "program_no", minimum=1)
+        sd = cells.choice(r, "sumber_dana", SUMBER_DANA)
+        sas = cells.choice(r, "sasaran_didukung", ROMAN, required=False)
+        out.append({"program_no": no, "program": cells.text(r, "program"), "sumber_dana": sd,
+                    "anggaran": cells.rupiah(r, "anggaran"), "realisasi": cells.rupiah(r, "realisasi"),
+                    "sasaran_no": sas, "kategori_dilaporkan": r["kategori"] or None,
+                    "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
+        base = dict(subjek=f"program {no} {sd}", tahun=ctx.year, tabel=t.name, baris_sumber=r["baris_sumber"],
+                    baris_raw=r["_line"])
+        angka.append(dict(base, besaran="serapan", nilai=cells.percent(r, "persen"), teks=r["persen"]))
+        if r["kategori"]:
+            angka.append(dict(base, besaran="kategori_serapan", nilai=None, teks=r["kategori"]))
+    df = pd.DataFrame(out, columns=["program_no", "program", "sumber_dana", "anggaran", "realisasi", "sasaran_no",
+                                    "kategori_dilaporkan", "baris_sumber", "baris_raw"])
+    dup = df.duplicated(["program_no", "sumber_dana"], keep="first")
+    for _, r in df[dup].iterrows():
+        cells.col.add(t.label, int(r["baris_raw"]), "sumber_dana", r["sumber_dana"],
+                      f"one row per programme and funding source (programme {r['program_no']} repeats)")
+    return {"anggaran_program_sumber_dana": df}, angka
+
+
+def anggaran_sumber_dana(ctx, t, cells):
+    out, angka = [], []
+    sd_map = dict(SUMBER_DANA, **{"Total APBD": "APBD"})
+    for r in t.rows:
+        sd = cells.choice(r, "sumber_dana", sd_map)
+        rec = {"bagian": cells.text(r, "bagian"), "sumber_dana": sd, "anggaran": cells.rupiah(r, "anggaran"),
+               "realisasi": cells.rupiah(r, "realisasi", dash="missing"), "baris_sumber": r["baris_sumber"],
+               "baris_raw": r["_line"]}
+        out.append(rec)
+        base = dict(subjek=sd, tahun=ctx.year, tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"])
+        angka.append(dict(base, besaran="anggaran_total", nilai=rec["anggaran"], teks=r["anggaran"]))
+        if r["realisasi"]:
+            angka.append(dict(base, besaran="realisasi_total", nilai=rec["realisasi"], teks=r["realisasi"]))
+        if r["persen"]:
+            angka.append(dict(base, besaran="serapan", nilai=cells.percent(r, "persen", dash="missing"),
+                              teks=r["persen"]))
+    df = pd.DataFrame(out, columns=["bagian", "sumber_dana", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
+    df = df.astype({"realisasi": "Int64"})
+    # DAU + DAK = total APBD, in each part of the report that states them
+    for bagian, g in df.groupby("bagian"):
+        parts = g[g["sumber_dana"].isin(["DAU", "DAK"])]
+        tot = g[g["sumber_dana"] == "APBD"]
+        for column in ("anggaran", "realisasi"):
+            if len(tot) and len(parts) and tot[column].notna().all() and parts[column].notna().all():
+                if int(parts[column].sum()) != int(tot[column].iloc[0]):
+                    cells.col.add(t.label, int(tot["baris_raw"].iloc[0]), column, str(tot[column].iloc[0]),
+                                  f"DAU + DAK = {int(parts[column].sum()):,} (a total that does not add up)")
+    return {"anggaran_sumber_dana": df}, angka
+
+
+def formulir_anggaran(ctx, t, cells):
+    angka = []
+    for r in t.rows:
+        besaran = "realisasi_total" if "realisasi" in r["uraian"].lower() else "anggaran_total"
+        angka.append(dict(besaran=besaran, subjek="APBD", tahun=ctx.year, nilai=cells.rupiah(r, "nilai"),
+                          teks=r["nilai"], tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+    return {}, angka
+
+
+def output_program(ctx, t, cells):
+    out = []
+    for r in t.rows:
+        out.append({"program_no": cells.integer(r, "program_no", minimum=1), "keluaran": cells.text(r, "keluaran"),
+                    "nilai": cells.integer(r, "nilai"), "pembanding": r["pembanding"] or None,
+                    "nilai_pembanding": cells.integer(r, "nilai_pembanding", dash="missing")
+                    if r["nilai_pembanding"] else None,
+                    "satuan": cells.text(r, "satuan"), "kalimat": r["kalimat"],
+                    "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
+    df = pd.DataFrame(out, columns=["program_no", "keluaran", "nilai", "pembanding", "nilai_pembanding", "satuan",
+                                    "kalimat", "baris_sumber", "baris_raw"]).astype({"nilai_pembanding": "Int64"})
+    return {"output_program": df}, []

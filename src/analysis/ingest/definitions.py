@@ -1,0 +1,95 @@
+"""Versioned indicator definitions: reading ``definisi_indikator.csv`` and the one rule for "valid in a year"."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Collector
+from ..indicators.capaian import NEGATIVE_CONVENTIONS, POLARITIES
+from .cells import Cells
+from .raw import read_raw_csv
+
+DEFINITION_COLUMNS = ["kode_indikator", "versi", "berlaku_dari", "berlaku_sampai", "nama", "nama_lain", "sasaran_no",
+                      "sasaran", "pembilang", "penyebut", "komponen_pembilang", "komponen_penyebut", "faktor", "satuan",
+                      "polaritas", "konvensi_negatif", "skala_predikat", "laporan_tahun", "baris_sumber",
+                      "kalimat_sumber"]
+
+
+def read_definitions(path: Path) -> pd.DataFrame:
+    """Versioned indicator definitions (agency level: ``data/raw/<agency>/definisi_indikator.csv``).
+
+    Checks: known polarity and convention; a version's years are ordered; versions of one indicator
+    never overlap; a component formula names components (``a+b``), not free text.
+    """
+    t = read_raw_csv(path, DEFINITION_COLUMNS)
+    col = Collector()
+    cells = Cells(t, "id", col)
+    out = []
+    for r in t.rows:
+        d = {
+            "kode_indikator": cells.text(r, "kode_indikator"),
+            "versi": cells.integer(r, "versi", minimum=1),
+            "berlaku_dari": cells.year(r, "berlaku_dari"),
+            "berlaku_sampai": cells.year(r, "berlaku_sampai", required=False),
+            "nama": cells.text(r, "nama"),
+            "nama_lain": r["nama_lain"],
+            "sasaran_no": cells.integer(r, "sasaran_no", minimum=1),
+            "sasaran": cells.text(r, "sasaran"),
+            "pembilang": cells.text(r, "pembilang"),
+            "penyebut": r["penyebut"],
+            "komponen_pembilang": r["komponen_pembilang"],
+            "komponen_penyebut": r["komponen_penyebut"],
+            "faktor": cells.number(r, "faktor"),
+            "satuan": cells.text(r, "satuan"),
+            "polaritas": cells.choice(r, "polaritas", POLARITIES),
+            "konvensi_negatif": cells.choice(r, "konvensi_negatif", ("",) + NEGATIVE_CONVENTIONS, required=False) or "",
+            "skala_predikat": r["skala_predikat"],
+            "laporan_tahun": cells.year(r, "laporan_tahun"),
+            "baris_sumber": r["baris_sumber"],
+            "kalimat_sumber": cells.text(r, "kalimat_sumber"),
+            "baris_raw": r["_line"],
+        }
+        for c in ("komponen_pembilang", "komponen_penyebut"):
+            if r[c] and not re.fullmatch(r"[a-z0-9_]+(\+[a-z0-9_]+)*", r[c]):
+                cells.bad(r, c, "component names joined by '+', like koperasi_a+koperasi_b")
+        if d["polaritas"] == "predikat" and not r["skala_predikat"]:
+            cells.bad(r, "skala_predikat", "a grade scale for a graded indicator")
+        if d["berlaku_dari"] and d["berlaku_sampai"] and d["berlaku_sampai"] < d["berlaku_dari"]:
+            cells.bad(r, "berlaku_sampai", f"a year not before berlaku_dari ({d['berlaku_dari']})")
+        out.append(d)
+    col.raise_if_any()
+    # versions of one indicator must not overlap
+    by_code: dict[str, list[dict]] = {}
+    for d in out:
+        by_code.setdefault(d["kode_indikator"], []).append(d)
+    for code, versions in by_code.items():
+        versions.sort(key=lambda d: d["berlaku_dari"])
+        for a, b in zip(versions, versions[1:]):
+            end = a["berlaku_sampai"] if a["berlaku_sampai"] is not None else 9999
+            if b["berlaku_dari"] <= end:
+                col.add(t.label, b["baris_raw"], "berlaku_dari", b["berlaku_dari"],
+                        f"a year after the previous version of {code} ends ({'open-ended' if end == 9999 else end}); "
+                        "definitions valid for overlapping years")
+        if len({d["versi"] for d in versions}) != len(versions):
+            col.add(t.label, versions[0]["baris_raw"], "versi", code, "distinct version numbers per indicator")
+    col.raise_if_any()
+    df = pd.DataFrame(out)
+    return df.astype({"versi": "int64", "berlaku_dari": "int64", "berlaku_sampai": "Int64", "sasaran_no": "int64",
+                      "faktor": "float64", "laporan_tahun": "int64", "baris_raw": "int64"})
+
+
+def valid_in(definitions: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The definitions valid in ``year`` (``berlaku_dari`` <= year <= ``berlaku_sampai``, open-ended when empty).
+
+    The one home of this rule: the IKU, the component checks and the series all ask it.
+    """
+    d = definitions
+    return d[(d["berlaku_dari"] <= year) & (d["berlaku_sampai"].isna() | (d["berlaku_sampai"] >= year))]
+
+
+def definition_for(definitions: pd.DataFrame, code: str, year: int) -> pd.Series | None:
+    """The version of ``code``'s definition valid in ``year`` (None when none is)."""
+    d = valid_in(definitions[definitions["kode_indikator"] == code], year)
+    return d.iloc[0] if len(d) else None

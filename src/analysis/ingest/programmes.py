@@ -1,0 +1,52 @@
+"""The programme master table, and programme numbers for tables that name programmes without them."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import Collector
+from .cells import normalise_name
+from .context import Context
+
+def build_program(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The programme master: number, name, sasaran it supports (as the narrative says), funding."""
+    cols = ["program_no", "program", "sasaran_no", "sumber_anggaran", "anggaran_pk"]
+    base = t.get("anggaran_program")
+    pk = t.get("pk_program")
+    src = t.get("anggaran_program_sumber_dana")
+    rows = {}
+    if pk is not None:
+        for _, r in pk.iterrows():
+            rows[r["program_no"]] = {"program_no": r["program_no"], "program": r["program"], "sasaran_no": None,
+                                     "sumber_anggaran": r["sumber_anggaran"], "anggaran_pk": r["anggaran"]}
+    if base is not None:
+        for _, r in base.iterrows():
+            d = rows.setdefault(r["program_no"], {"program_no": r["program_no"], "sumber_anggaran": "APBD",
+                                                  "anggaran_pk": None, "sasaran_no": None})
+            d["program"] = r["program"]
+    if src is not None:
+        for no, g in src.groupby("program_no"):
+            if no in rows and g["sasaran_no"].notna().any():
+                rows[no]["sasaran_no"] = int(g["sasaran_no"].dropna().iloc[0])
+    df = pd.DataFrame(list(rows.values()), columns=cols).sort_values("program_no", kind="stable")
+    return df.astype({"program_no": "int64", "sasaran_no": "Int64", "anggaran_pk": "Int64"}).reset_index(drop=True)
+
+
+def attach_program_numbers(t: dict[str, pd.DataFrame], ctx: Context) -> None:
+    """The efficiency table names programmes without their budget-table numbers: match them by name."""
+    eff = t.get("efisiensi_dilaporkan")
+    if eff is None:
+        return
+    by_name = {normalise_name(n): int(no) for no, n in zip(t["program"]["program_no"], t["program"]["program"])}
+    col = Collector()
+    numbers_ = []
+    for _, r in eff.iterrows():
+        no = by_name.get(normalise_name(r["program"]))
+        if no is None:
+            col.add("efisiensi.csv", int(r["baris_raw"]), "program", r["program"],
+                    "a programme named as in realisasi_anggaran.csv")
+        numbers_.append(no)
+    col.raise_if_any()
+    eff.insert(1, "program_no", pd.array(numbers_, dtype="int64"))
+    a = t["reported_figures"]
+    names = a["subjek"].str.startswith("program:")
+    a.loc[names, "subjek"] = a.loc[names, "subjek"].map(lambda s: f"program {by_name[s.split(':', 1)[1]]}")

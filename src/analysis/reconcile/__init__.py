@@ -1,0 +1,1 @@
+"""Every figure the report prints against its recomputation: match, rounding, method, mismatch, unverifiable."""

@@ -1,0 +1,264 @@
+"""HTML fragments of the report, one function per section; the report notebook only calls them.
+
+Every text that comes from the data goes through :func:`html.escape` (an indicator named
+``<script>alert(1)</script>`` shows as text). Numbers go through :mod:`analysis.fmt`, labels
+through :mod:`analysis.label`.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from . import fmt
+from .labels import t
+
+
+def _e(x) -> str:
+    if fmt.missing(x):
+        return fmt.MISSING
+    return escape(str(x))
+
+
+def table(header: list[str], rows: list[list[str]], cls: str = "", raw: bool = False) -> str:
+    """An HTML table. Cells are escaped unless ``raw`` (cells already built from escaped parts)."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c if raw else _e(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f'<table class="{escape(cls)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def section(key: str, lang: str, anchor: str | None = None) -> str:
+    return f'<h2 id="{escape(anchor or key)}">{escape(t(key, lang))}</h2>'
+
+
+def _value(row, what: str, lang: str) -> str:
+    """Target or realisation of an IKU: a grade (with its score) or a percentage."""
+    grade = row.get(f"{what}_predikat")
+    if isinstance(grade, str) and grade:
+        if what == "realisasi" and pd.notna(row.get("realisasi_komponen")):
+            return f"{grade} ({fmt.angka(row['realisasi_komponen'], 1, lang)})"
+        return grade
+    return fmt.persen(row.get(what), 2, lang)
+
+
+def status_label(status: str, lang: str) -> str:
+    return t(f"status_{status}", lang)
+
+
+def header_block(meta: dict, agency: str, year: int, lang: str) -> str:
+    name = meta.get("nama_instansi", agency)
+    synth = meta.get("sintetis", "tidak") not in ("tidak", "no", "false", "")
+    banner = f'<p class="synthetic">{escape(t("sintetis", lang))}</p>' if synth else ""
+    return (f'<header class="report-head">{banner}<h1>{escape(t("judul", lang))} {int(year)}</h1>'
+            f'<p class="agency">{escape(name)}</p>'
+            f'<p class="source">{escape(t("dibuat", lang))}: {escape(meta.get("judul_laporan", ""))} '
+            f'({escape(meta.get("tanggal_laporan", ""))})</p></header>')
+
+
+def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang) -> str:
+    """What a manager reads in a minute: each IKU, goal achievement, absorption, efficiency, warnings."""
+    rows = []
+    for _, r in iku.iterrows():
+        cap = r["capaian_komponen"] if pd.notna(r["capaian_komponen"]) else r["capaian"]
+        rows.append([_e(r["nama"]), _e(_value(r, "target", lang)), _e(_value(r, "realisasi", lang)),
+                     _e(fmt.persen(cap, 2, lang)), _e(fmt.persen(r["capaian_dilaporkan"], 0, lang)),
+                     _e(r["kategori"])])
+    out = [table([t("indikator_kolom", lang), t("target", lang), t("realisasi", lang), t("capaian", lang),
+                  t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary", raw=True)]
+    overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
+    total = budget[budget["tingkat"] == "total"].iloc[0]
+    eff = efficiency[(efficiency["lingkup"] == "semua")].set_index("metode")
+    facts = [
+        t("fakta_capaian", lang).format(capaian=fmt.persen(overall["capaian"], 2, lang)),
+        t("fakta_serapan", lang).format(serapan=fmt.persen(total["serapan"], 2, lang),
+                                        realisasi=fmt.rupiah(total["realisasi"], lang),
+                                        anggaran=fmt.rupiah(total["anggaran"], lang),
+                                        rata=fmt.persen(total["serapan_rata_rata"], 2, lang)),
+        t("fakta_efisiensi", lang).format(tertimbang=fmt.poin(eff.loc["selisih_tertimbang", "efisiensi"], 1, lang),
+                                          rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang),
+                                          kategori=_e(eff.loc["selisih_tertimbang", "kategori"])),
+    ]
+    out.append("<ul class='facts'>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
+    out.append(headline_warnings(rec, breaks, warnings, lang))
+    return "\n".join(out)
+
+
+def headline_warnings(rec, breaks, warnings, lang) -> str:
+    items = []
+    counts = rec["status"].value_counts()
+    items.append(t("ringkasan_rekonsiliasi", lang).format(hitungan=", ".join(
+        f"{int(counts.get(s, 0))} {status_label(s, lang)}" for s in ("match", "rounding", "method", "mismatch",
+                                                                        "unverifiable"))))
+    seen = set()
+    for _, r in rec[rec["status"] != "match"].iterrows():
+        key = (r["besaran"], _why(r, lang)[:60])
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(f"<b>{_e(r['check'])}</b> ({_e(status_label(r['status'], lang))}): {_e(_why(r, lang))}")
+        if len(seen) >= 6:
+            break
+    for _, b in breaks.iterrows():
+        items.append(t("peringatan_rumus", lang).format(kode=_e(b["kode_indikator"]), tahun=_e(b["tahun_pertama_baru"]),
+                                                        lama=_e(b["definisi_lama"]), baru=_e(b["definisi_baru"])))
+    for w in warnings:
+        items.append(_e(w))
+    return (f"<div class='warnings'><h3>{escape(t('peringatan', lang))}</h3><ul>"
+            + "".join(f"<li>{i}</li>" for i in items) + "</ul></div>")
+
+
+def indicators(iku, sasaran, gaps, lang) -> str:
+    rows = []
+    for _, r in iku.iterrows():
+        comp = (f"{fmt.angka(r['pembilang'], 0, lang)} / {fmt.angka(r['penyebut'], 0, lang)}"
+                if pd.notna(r["pembilang"]) and pd.notna(r["penyebut"]) else fmt.MISSING)
+        rows.append([r["kode_indikator"], r["nama"], r["polaritas"], _value(r, "target", lang),
+                     _value(r, "realisasi", lang), comp, fmt.persen(r["capaian"], 2, lang),
+                     fmt.persen(r["capaian_komponen"], 2, lang), fmt.persen(r["capaian_dilaporkan"], 0, lang),
+                     r["kategori"]])
+    out = [table(t("kolom_iku", lang).split("|"), rows, "wide")]
+    srows = [[("—" if pd.isna(s["sasaran_no"]) else int(s["sasaran_no"])), s["sasaran"], s["jumlah_iku"],
+              fmt.persen(s["capaian"], 2, lang), fmt.persen(s["capaian_dari_dilaporkan"], 2, lang)]
+             for _, s in sasaran.iterrows()]
+    out.append(table(["No", t("sasaran", lang), "IKU", t("capaian_sasaran", lang),
+                      t("rata_rata_tercetak", lang)], srows))
+    if len(gaps):
+        grows = [[g["kode_indikator"], g["jenis_target"].replace("_", " "), fmt.persen(g["target"], 2, lang),
+                  fmt.persen(g["realisasi"], 2, lang), fmt.poin(g["selisih_pp"], 2, lang),
+                  fmt.angka(g["dibutuhkan_unit"], 0, lang), fmt.angka(g["pembilang"], 0, lang),
+                  fmt.angka(g["kekurangan_unit"], 0, lang)] for _, g in gaps.iterrows()]
+        out.append(table([t("kode", lang), "Target", t("target", lang), t("realisasi", lang),
+                          t("selisih", lang), t("perlu", lang), t("capai", lang),
+                          t("kekurangan_unit", lang)], grows))
+    return "\n".join(out)
+
+
+def budget_section(budget, efficiency, keluaran, lang) -> str:
+    prog = budget[budget["tingkat"] == "program_sumber_dana"]
+    rows = [[r["program_no"], r["nama"], r["sumber_dana"], fmt.rupiah(r["anggaran"], lang),
+             fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang), r["kategori"]]
+            for _, r in prog.iterrows()]
+    out = [table(["No", t("program", lang), t("sumber_dana", lang), t("pagu", lang), t("realisasi_anggaran", lang),
+                  t("serapan", lang), t("kategori", lang)], rows, "wide")]
+    grp = budget[budget["tingkat"].isin(["sumber_dana", "sasaran", "total"])]
+    rows = []
+    for _, r in grp.iterrows():
+        what = {"sumber_dana": r["sumber_dana"], "total": "Total APBD",
+                "sasaran": f"{t('sasaran', lang)} {r['sasaran_no']} ({r['atribusi'].replace('_', ' ')})"}[r["tingkat"]]
+        rows.append([what, r["jumlah_program"], fmt.rupiah(r["anggaran"], lang), fmt.rupiah(r["realisasi"], lang),
+                     fmt.persen(r["serapan"], 2, lang), fmt.persen(r["serapan_rata_rata"], 2, lang)])
+    out.append(table(["", t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
+                      t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows))
+    rows = [[r["lingkup"] + (f" ({r['atribusi'].replace('_', ' ')})" if r["atribusi"] else ""), r["metode"].replace("_", " "),
+             fmt.persen(r["capaian"], 2, lang), fmt.persen(r["serapan"], 2, lang),
+             fmt.poin(r["efisiensi"], 1, lang) if r["satuan"] == "poin" else fmt.angka(r["efisiensi"], 2, lang),
+             r["kategori"], r["rumus"]] for _, r in efficiency.iterrows()]
+    out.append(table(["", t("metode", lang), t("capaian", lang), t("serapan", lang), t("efisiensi", lang),
+                      t("kategori", lang), t("rumus", lang)], rows, "wide"))
+    if len(keluaran):
+        rows = [[r["program_no"], r["keluaran"],
+                 f"{fmt.angka(r['nilai'], 0, lang)}" + (f" {t('dari', lang)} {fmt.angka(r['nilai_pembanding'], 0, lang)} "
+                                                      f"{r['pembanding']}" if pd.notna(r["nilai_pembanding"]) else ""),
+                 fmt.persen(r["persen"], 1, lang), fmt.persen(r["serapan_program"], 2, lang)]
+                for _, r in keluaran.iterrows()]
+        out.append(table(["No", t("keluaran", lang), t("nilai", lang), "%", t("serapan", lang)], rows))
+    return "\n".join(out)
+
+
+def trends_section(trends, breaks, decomposition, lang) -> str:
+    rows = []
+    for _, r in trends.iterrows():
+        val = (f"{r['predikat']} ({fmt.angka(r['realisasi'], 2, lang)})" if isinstance(r["predikat"], str)
+               else fmt.persen(r["realisasi"], 2, lang))
+        comp = r["sebanding_tahunan"]
+        rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
+                     fmt.poin(r["perubahan_tahunan_pp"], 2, lang), fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
+                     "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))])
+    out = [table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
+                  t("perubahan_tahunan", lang) + " (pp)", t("perubahan_tahunan", lang) + " (%)", t("sebanding", lang)],
+                 rows, "wide")]
+    for _, b in breaks.iterrows():
+        out.append(f"<p class='break'><b>{_e(b['kode_indikator'])}</b>: v{_e(b['versi_lama'])} "
+                   f"({_e(b['definisi_lama'])}) → v{_e(b['versi_baru'])} ({_e(b['definisi_baru'])}) "
+                   f"{escape(t('mulai', lang))} {_e(b['tahun_pertama_baru'])}. "
+                   f"<i>“{_e(b['kalimat_sumber'])}”</i></p>")
+    for _, d in decomposition.iterrows():
+        if d["dapat_diurai"]:
+            txt = t("dekomposisi_ada", lang).format(kode=_e(d["kode_indikator"]), tahun=_e(d["tahun"]),
+                                                    total=fmt.poin(d["perubahan_pp"], 2, lang),
+                                                    rumus=fmt.poin(d["efek_rumus_pp"], 2, lang),
+                                                    kinerja=fmt.poin(d["efek_kinerja_pp"], 2, lang))
+        else:
+            txt = t("dekomposisi_tidak", lang).format(kode=_e(d["kode_indikator"]), tahun=_e(d["tahun"]),
+                                                      total=fmt.poin(d["perubahan_pp"], 2, lang),
+                                                      perlu=_e(d["komponen_dibutuhkan"]))
+        out.append(f"<p class='decomposition'>{txt}</p>")
+    return "\n".join(out)
+
+
+def _why(r, lang) -> str:
+    text = r.get("penjelasan") if lang == "id" else r.get("explanation")
+    return "" if text is None or (isinstance(text, float) and text != text) else str(text)
+
+
+def _recomputed(r, lang) -> str:
+    """The recomputed value, two decimals more than printed (whole rupiah for amounts)."""
+    v = r["recomputed"]
+    if v is None or pd.isna(v):
+        return fmt.MISSING
+    if abs(v) >= 100_000:
+        return fmt.angka(v, 0, lang)
+    from ..reconcile.reconcile import printed_decimals
+    return fmt.angka(v, min(printed_decimals(r["reported"]) + 2, 4), lang)
+
+
+def reconciliation_section(rec, lang) -> str:
+    rows = [[r["check"], r["tabel"], r["baris_sumber"], r["reported"], _recomputed(r, lang),
+             status_label(r["status"], lang), _why(r, lang)] for _, r in rec.iterrows()]
+    return table([t("pemeriksaan", lang), t("tabel", lang), t("baris", lang), t("dilaporkan", lang),
+                  t("dihitung", lang), t("status", lang), t("penjelasan", lang)], rows, "wide recon")
+
+
+def resources_section(tables, lang) -> str:
+    out = []
+    peg = tables.get("pegawai")
+    if peg is not None:
+        by = peg.groupby("jenjang_pendidikan", sort=False)["jumlah"].sum()
+        byj = peg.groupby("jabatan", sort=False)["jumlah"].sum()
+        out.append(table([t("jenjang", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]
+                         + [["Total", int(by.sum())]]))
+        out.append(table([t("jabatan", lang), t("jumlah", lang)],
+                         [[k.replace("_", " ").title(), int(v)] for k, v in byj.items()]))
+    fm = tables.get("formasi_pegawai")
+    if fm is not None:
+        out.append(table([t("jabatan", lang), t("formasi", lang), t("kebutuhan", lang), t("kekurangan", lang)],
+                         [[r["jabatan"], r["formasi"], r["kebutuhan"], r["kekurangan"]] for _, r in fm.iterrows()]
+                         + [["Total", int(fm["formasi"].sum()), int(fm["kebutuhan"].sum()), int(fm["kekurangan"].sum())]]))
+    ak = tables.get("aset_kondisi")
+    if ak is not None and len(ak):
+        by = ak.groupby("kondisi")["jumlah"].sum()
+        out.append(table([t("kondisi", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]))
+        dmg = ak[ak["kondisi"] != "Baik"].merge(tables["aset"][["aset_id", "nama_barang", "jumlah"]], on="aset_id",
+                                                suffixes=("", "_total"))
+        if len(dmg):
+            out.append(table([t("barang", lang), t("kondisi", lang), t("jumlah", lang)],
+                             [[r["nama_barang"], r["kondisi"], f"{r['jumlah']} / {r['jumlah_total']}"]
+                              for _, r in dmg.iterrows()]))
+    return "\n".join(out)
+
+
+def provenance_section(info, definitions, lang) -> str:
+    meta = info.get("meta", {})
+    out = [f"<p>{escape(meta.get('nama_instansi', ''))} — {escape(meta.get('judul_laporan', ''))}; "
+           f"{escape(t('berkas_sumber', lang))} <code>{escape(meta.get('berkas_sumber', ''))}</code>, "
+           f"SHA-256 <code>{escape(meta.get('sha256_sumber', '')[:16])}…</code></p>"]
+    out.append(table([t("berkas", lang), t("bagian", lang), t("baris", lang), t("baris_data", lang)],
+                     [[r["berkas"], r["bagian"], r["baris_sumber"], r["baris"]] for r in info.get("tables_read", [])],
+                     "wide"))
+    rows = [[d["kode_indikator"], d["versi"],
+             f"{d['berlaku_dari']}–{'' if pd.isna(d['berlaku_sampai']) else d['berlaku_sampai']}",
+             f"{d['pembilang']} / {d['penyebut']}" if d["penyebut"] else d["pembilang"], d["polaritas"],
+             d["kalimat_sumber"]] for _, d in definitions.iterrows()]
+    out.append(table([t("kode", lang), t("versi", lang), t("berlaku", lang), t("definisi", lang),
+                      t("polaritas", lang), t("kalimat", lang)], rows, "wide"))
+    return "\n".join(out)

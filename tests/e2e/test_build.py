@@ -1,0 +1,295 @@
+"""The build command end to end: HTML and PDF for the seed and a made-up agency-year, incremental,
+deterministic, escaped, in Indonesian (and English on request)."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis.report.pdf import chromium_path
+from analysis.config import RAW_ROOT
+from analysis.synthetic import make_agency_year
+from conftest import SEED_AGENCY, SEED_YEAR, tree_digest
+
+HOSTILE = "<script>alert(1)</script>"
+pytestmark = pytest.mark.slow
+
+
+def run_build(raw, proc, rep, *extra, env=None):
+    r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root", str(proc),
+                        "--reports-root", str(rep), *extra], capture_output=True, text=True, timeout=900, env=env)
+    return r
+
+
+def processes_mentioning(text: str) -> list[str]:
+    """Command lines of the running processes that contain ``text`` (Linux /proc)."""
+    found = []
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                cmd = (p / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if text in cmd:
+                found.append(f"{p.name}: {cmd[:200]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("build")
+    raw, proc, rep = base / "raw", base / "processed", base / "reports"
+    shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
+    make_agency_year(raw, "contoh-sintetis", 2025, indicator_name=HOSTILE)
+    # the build's temporary files, kernel connection files and browser profile all land under `scratch`
+    scratch = base / "scratch"
+    (scratch / "tmp").mkdir(parents=True)
+    env = dict(os.environ, TMPDIR=str(scratch / "tmp"), JUPYTER_RUNTIME_DIR=str(scratch / "runtime"))
+    r = run_build(raw, proc, rep, "--jobs", "2", env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return {"raw": raw, "proc": proc, "rep": rep, "log": r.stdout, "scratch": scratch,
+            "seed": rep / SEED_AGENCY / str(SEED_YEAR), "synth": rep / "contoh-sintetis" / "2025"}
+
+
+def test_both_agency_years_built(built):
+    assert "2 built" in built["log"]
+    for d in (built["seed"], built["synth"]):
+        assert (d / "report.html").exists()
+        assert sorted(p.name for p in (d / "notebooks").glob("*.ipynb")) == [
+            "01-clean.ipynb", "02-indicators.ipynb", "03-formula-changes.ipynb", "04-report.ipynb"]
+    index = (built["rep"] / "index.html").read_text(encoding="utf-8")
+    assert "kalbar-diskumkm/2024/report.html" in index and "contoh-sintetis/2025/report.html" in index
+    assert "(sintetis)" in index
+
+
+def test_build_leaves_no_process_and_no_temporary_folder(built):
+    """Worker processes close their kernel and browser (multiprocessing workers skip atexit)."""
+    leftovers = processes_mentioning(str(built["scratch"]))
+    for _ in range(20):  # a process may take a moment to go once its parent has gone
+        if not leftovers:
+            break
+        time.sleep(0.1)
+        leftovers = processes_mentioning(str(built["scratch"]))
+    assert leftovers == []
+    assert sorted(p.name for p in (built["scratch"] / "tmp").iterdir()) == []
+    assert not list((built["scratch"] / "runtime").glob("kernel-*.json"))
+
+
+def test_html_is_self_contained_without_code(built):
+    html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(http" not in html
+    for code in ("pipeline.run_clean", "import pandas", "sections.summary(", "agency = ", "jp-InputArea", "input_area"):
+        assert code not in html, code
+    assert html.count('src="data:image/svg+xml;base64,') >= 5  # charts embedded (vector, sharp in print)
+    assert "No description has been provided" not in html
+    assert 'alt="Prosentase Koperasi Berkualitas"' in html  # each chart is named by its title
+
+
+def test_html_holds_key_figures_in_indonesian_format(built):
+    html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    for figure in ("Rp 20.674.821.126", "Rp 19.882.262.551", "5,87 %", "4,57 %", "96,17 %", "128,47 %",
+                   "Sangat Berhasil", "Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Barat"):
+        assert figure in html, figure
+    order = [html.index(h) for h in ("Ringkasan", "Indikator Kinerja Utama", "Anggaran dan Efisiensi",
+                                     "Perubahan Rumus dan Tren", "Rekonsiliasi Angka Laporan", "Sumber Daya",
+                                     "Sumber Data")]
+    assert order == sorted(order)
+
+
+def test_hostile_text_is_escaped(built):
+    html = (built["synth"] / "report.html").read_text(encoding="utf-8")
+    assert HOSTILE not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "DATA SINTETIS" in html
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="chromium not installed (make test installs it as root)")
+def test_pdf_holds_key_figures(built):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built["seed"] / "report.pdf")
+    assert 3 <= len(reader.pages) <= 40
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595) < 2 and abs(float(box.height) - 842) < 2  # A4
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    for figure in ("20.674.821.126", "5,87 %", "Ringkasan", "Rekonsiliasi"):
+        assert figure in text, figure
+    assert re.search(r"\b1 / \d+\b", text)  # page numbers
+
+
+def test_incremental_rebuild_skips_and_rebuilds_only_the_changed(built):
+    r = run_build(built["raw"], built["proc"], built["rep"])
+    assert r.returncode == 0 and "0 built, 2 skipped" in r.stdout
+    seed_before = (built["seed"] / "report.html").read_bytes()
+    meta = built["raw"] / "contoh-sintetis" / "2025" / "meta.csv"
+    meta.write_text(meta.read_text().replace("Dinas Sintetis", "Dinas Sintetis Baru"))
+    r = run_build(built["raw"], built["proc"], built["rep"])
+    assert r.returncode == 0 and "1 built, 1 skipped" in r.stdout, r.stdout
+    assert "contoh-sintetis/2025: built" in r.stdout and f"{SEED_AGENCY}/{SEED_YEAR}: skipped" in r.stdout
+    assert (built["seed"] / "report.html").read_bytes() == seed_before
+    assert "Dinas Sintetis Baru" in (built["synth"] / "report.html").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_identical(built, tmp_path):
+    first_html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    first_proc = tree_digest(built["proc"] / SEED_AGENCY / str(SEED_YEAR))
+    proc2, rep2 = tmp_path / "processed", tmp_path / "reports"
+    r = run_build(built["raw"], proc2, rep2, "--agency", SEED_AGENCY, "--year", str(SEED_YEAR), "--no-pdf")
+    assert r.returncode == 0, r.stderr
+    assert (rep2 / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8") == first_html
+    assert tree_digest(proc2 / SEED_AGENCY / str(SEED_YEAR)) == first_proc
+
+
+def test_english_report_with_stage_timings(built, tmp_path):
+    r = run_build(built["raw"], tmp_path / "p", tmp_path / "r", "--agency", SEED_AGENCY, "--lang", "en", "--no-pdf",
+                  "--timings")
+    assert r.returncode == 0, r.stderr
+    html = (tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8")
+    assert "Summary" in html and "IDR 20,674,821,126" in html and "5.87 %" in html
+    # one line of stages, in the order they ran, each ending after the one before
+    line = next(l for l in r.stdout.splitlines() if "kernel ready" in l)
+    stages = re.findall(r"([\w-]+(?: ready)?) (\d+\.\d+) s", line)
+    assert [name for name, _ in stages] == ["kernel ready", "01-clean", "02-indicators", "03-formula-changes",
+                                            "04-report", "html"]
+    ends = [float(v) for _, v in stages]
+    assert ends == sorted(ends) and ends[0] > 0
+
+
+def test_failed_agency_year_keeps_its_previous_report(built):
+    before = (built["synth"] / "report.html").read_bytes()
+    p = built["raw"] / "contoh-sintetis" / "2025" / "realisasi_anggaran.csv"
+    good = p.read_text()
+    p.write_text(good.replace("Program Sintetis 1,", "Program Sintetis 1,1.OOO,", 1).replace(",1.OOO,", ",", 1)
+                 .replace("TOTAL,,", "TOTAL,,9", 1))
+    try:
+        r = run_build(built["raw"], built["proc"], built["rep"], "--no-pdf")
+        assert r.returncode == 1
+        assert "contoh-sintetis/2025" in r.stderr and "01-clean.ipynb" in r.stderr
+        assert (built["synth"] / "report.html").read_bytes() == before
+        assert f"{SEED_AGENCY}/{SEED_YEAR}" in r.stdout  # the other agency-year was still handled
+    finally:
+        p.write_text(good)
+
+
+def test_summary_json_headline(built):
+    s = json.loads((built["seed"] / "summary.json").read_text())
+    assert s["agency"] == SEED_AGENCY and s["perubahan_rumus"] == 1
+    assert round(s["serapan"], 2) == 96.17 and s["rekonsiliasi"]["rounding"] == 3
+
+
+def test_browser_renders_offline_without_errors(built):
+    """A real browser opens the report with the network blocked: no console errors, no failed requests,
+    the summary table and every chart rendered."""
+    if chromium_path() is None:
+        pytest.skip("chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    from analysis.report.pdf import CHROMIUM_FLAGS
+
+    errors, failed, external = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+
+        def route(r):
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                external.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        page.goto((built["seed"] / "report.html").resolve().as_uri(), wait_until="load")
+        summary = page.locator("table.summary")
+        assert summary.count() == 1 and summary.is_visible()
+        assert summary.locator("tbody tr").count() == 3
+        charts = page.locator("img")
+        assert charts.count() >= 5
+        for i in range(charts.count()):
+            box = charts.nth(i).bounding_box()
+            assert box and box["width"] > 100 and box["height"] > 50
+            assert charts.nth(i).evaluate("img => img.complete && img.naturalWidth > 0")
+        browser.close()
+    assert errors == [] and failed == [] and external == []
+
+
+def test_without_pdf_engine_html_is_still_built(built, tmp_path):
+    """No Chromium: the HTML is built, the run succeeds, and the message says how to get PDF."""
+    import os
+
+    env = dict(os.environ, LKJ_CHROMIUM=str(tmp_path / "no-such-chromium"))
+    r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(built["raw"]), "--processed-root",
+                        str(tmp_path / "p"), "--reports-root", str(tmp_path / "r"), "--agency", SEED_AGENCY],
+                       capture_output=True, text=True, timeout=600, env=env)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR)
+    assert (out / "report.html").exists() and not (out / "report.pdf").exists()
+    assert "chromium" in r.stdout.lower() and "apt-get install chromium" in r.stdout
+
+
+def test_kernel_reused_across_agency_years_gives_the_same_report(tmp_path):
+    """Sequential agency-years share one kernel; the report must equal one built in a fresh kernel."""
+    for y in (2023, 2024):
+        make_agency_year(tmp_path / "raw", "dinas-ulang", y, seed=y)
+    r = run_build(tmp_path / "raw", tmp_path / "p", tmp_path / "r", "--jobs", "1", "--no-pdf")
+    assert r.returncode == 0 and "2 built" in r.stdout, r.stdout + r.stderr
+    r = run_build(tmp_path / "raw", tmp_path / "p2", tmp_path / "r2", "--agency", "dinas-ulang", "--year", "2024",
+                  "--no-pdf")
+    assert r.returncode == 0, r.stderr
+    shared = (tmp_path / "r" / "dinas-ulang" / "2024" / "report.html").read_bytes()
+    fresh = (tmp_path / "r2" / "dinas-ulang" / "2024" / "report.html").read_bytes()
+    assert shared == fresh
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="chromium not installed (make test installs it as root)")
+def test_one_printer_reuses_its_page_and_prints_each_file_afresh(tmp_path):
+    """The printer keeps one page for all PDFs: each PDF must hold its own file, also when a file is
+    rewritten at the same path (as a rebuilt agency-year is)."""
+    from pypdf import PdfReader
+
+    from analysis.report.pdf import PdfPrinter
+
+    def text(pdf):
+        return " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    a.write_text("<!DOCTYPE html><p>laporan alfa</p>", encoding="utf-8")
+    b.write_text("<!DOCTYPE html><p>laporan beta</p>", encoding="utf-8")
+    with PdfPrinter() as printer:
+        printer.print_pdf(a, tmp_path / "a.pdf")
+        printer.print_pdf(b, tmp_path / "b.pdf")
+        a.write_text("<!DOCTYPE html><p>laporan gamma</p>", encoding="utf-8")
+        printer.print_pdf(a, tmp_path / "a2.pdf")
+    assert "alfa" in text(tmp_path / "a.pdf")
+    assert "beta" in text(tmp_path / "b.pdf") and "alfa" not in text(tmp_path / "b.pdf")
+    assert "gamma" in text(tmp_path / "a2.pdf") and "alfa" not in text(tmp_path / "a2.pdf")
+
+
+def test_seed_figures_kept_through_the_restructuring(built):
+    """The seed's processed tables and every number of its report are those the build produced before the
+    restructuring of 2026-11 (tests/golden/, regenerated only by a change meant to change figures)."""
+    import sys as _sys
+
+    import pandas as pd
+
+    golden = Path(__file__).parents[1] / "golden"
+    _sys.path.insert(0, str(golden))
+    from _make import report_numbers
+
+    folder = built["proc"] / SEED_AGENCY / str(SEED_YEAR)
+    expected = sorted(p.name for p in (golden / "kalbar-diskumkm-2024").glob("*.csv"))
+    assert expected and sorted(p.name for p in folder.glob("*.csv")) == expected
+    for name in expected:
+        pd.testing.assert_frame_equal(pd.read_csv(folder / name), pd.read_csv(golden / "kalbar-diskumkm-2024" / name),
+                                      check_exact=False, rtol=1e-12, obj=name)
+    html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    assert report_numbers(html) == (golden / "report_numbers.txt").read_text(encoding="utf-8").split()
