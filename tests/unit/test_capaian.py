@@ -86,9 +86,9 @@ def test_components():
     assert cp.evaluate_components("a+b", {"a": 99, "b": 115}) == 214
     with pytest.raises(KeyError):
         cp.evaluate_components("a+c", {"a": 1})
-    assert cp.realisasi_dari_komponen(214, 3645) == pytest.approx(5.8711, abs=1e-4)
-    assert math.isnan(cp.realisasi_dari_komponen(1, 0))
-    assert cp.realisasi_dari_komponen(81.1, None) == 81.1
+    assert cp.realisasi_from_components(214, 3645) == pytest.approx(5.8711, abs=1e-4)
+    assert math.isnan(cp.realisasi_from_components(1, 0))
+    assert cp.realisasi_from_components(81.1, None) == 81.1
 
 
 def test_category_scales_are_data():

@@ -83,7 +83,7 @@ def evaluate_components(expression: str, komponen: dict[str, float]) -> float:
     return total
 
 
-def realisasi_dari_komponen(pembilang: float, penyebut: float | None, faktor: float = 100.0) -> float:
+def realisasi_from_components(pembilang: float, penyebut: float | None, faktor: float = 100.0) -> float:
     """Realisation = numerator / denominator × factor (214 / 3.645 × 100 = 5,87 %); a score has no denominator."""
     if penyebut is None or (isinstance(penyebut, float) and np.isnan(penyebut)):
         return float(pembilang)

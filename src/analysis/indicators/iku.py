@@ -59,7 +59,7 @@ def build_iku(tables: dict[str, pd.DataFrame], year: int, skala_kategori: str = 
             try:
                 pemb = cp.evaluate_components(d["komponen_pembilang"], values)
                 peny = cp.evaluate_components(d["komponen_penyebut"], values) if d["komponen_penyebut"] else np.nan
-                real_k = cp.realisasi_dari_komponen(pemb, None if np.isnan(peny) else peny, d["faktor"])
+                real_k = cp.realisasi_from_components(pemb, None if np.isnan(peny) else peny, d["faktor"])
             except KeyError as e:
                 if len(own):
                     col.add("komponen_iku.csv", None, "komponen", e.args[0],

@@ -199,7 +199,7 @@ def decompose(breaks: pd.DataFrame, series: pd.DataFrame, definitions: pd.DataFr
     Columns: kode_indikator, tahun, perubahan_pp, efek_rumus_pp, efek_kinerja_pp, dapat_diurai,
     komponen_dibutuhkan.
     """
-    from .capaian import evaluate_components, realisasi_dari_komponen
+    from .capaian import evaluate_components, realisasi_from_components
     rows = []
     for _, b in breaks[breaks["jenis"] == "perubahan_rumus"].iterrows():
         code, y = b["kode_indikator"], int(b["tahun_pertama_baru"])
@@ -216,7 +216,7 @@ def decompose(breaks: pd.DataFrame, series: pd.DataFrame, definitions: pd.DataFr
         if not needed and old_def["komponen_pembilang"]:
             num = evaluate_components(old_def["komponen_pembilang"], values)
             den = evaluate_components(old_def["komponen_penyebut"], values) if old_def["komponen_penyebut"] else None
-            old_y = realisasi_dari_komponen(num, den, old_def["faktor"])
+            old_y = realisasi_from_components(num, den, old_def["faktor"])
         rows.append({"kode_indikator": code, "tahun": y, "perubahan_pp": new_y - old_prev,
                      "efek_rumus_pp": new_y - old_y, "efek_kinerja_pp": old_y - old_prev,
                      "dapat_diurai": not needed,
