@@ -27,7 +27,10 @@ plt.rcParams.update({"font.size": 9, "axes.spines.top": False, "axes.spines.righ
                      "svg.hashsalt": "lkj-analytics", "figure.dpi": 100,
                      # text as <text>, not glyph outlines: a third of the size, faster to draw and to
                      # print, searchable and selectable in the HTML and the PDF
-                     "svg.fonttype": "none"})
+                     "svg.fonttype": "none",
+                     # names from the data are text: a programme called "Dana $A$ dan $B" must not be
+                     # read as mathtext (a parse error, or dollars silently dropped)
+                     "text.parse_math": False})
 
 
 def _pct_axis(ax, lang, axis="y"):

@@ -1,22 +1,26 @@
 """Executed report notebook -> one self-contained HTML page (nbconvert), ready to print to PDF.
 
 nbconvert's ``basic`` template renders the cells' outputs only (no inputs, no prompts, no parameter
-cells, no error cells); the page around it is ours, with inline CSS and no script or font from the
-network. Charts are inline SVG.
+cells, no error cells); the page around it is ours (``templates/page.html``), with inline CSS and no
+script or font from the network. Charts are inline SVG.
 """
 from __future__ import annotations
 
 import base64
 import copy
 import re
-from html import escape
-from importlib import resources
 
 REMOVE_TAGS = {"parameters", "injected-parameters", "papermill-error-cell-tag", "remove"}
 
 
-def css() -> str:
-    return resources.files("analysis.report").joinpath("templates/report.css").read_text(encoding="utf-8")
+def page(body: str, title: str, lang: str = "id", footer: str = "") -> str:
+    """The whole HTML page around ``body`` (markup, kept as it is); ``title`` and ``footer`` are text."""
+    from markupsafe import Markup
+
+    from .render import render, stylesheet
+
+    return render("page.html", lang=lang, title=title, css=stylesheet("report.css"), body=Markup(body),
+                  footer=footer) + "\n"
 
 
 _EXPORTER = None
@@ -58,10 +62,7 @@ def notebook_to_html(nb, title: str, lang: str = "id", footer: str = "") -> str:
                                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     body, _ = exporter().from_notebook_node(nb)
     body = _chart_alt_text(body)
-    return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<title>{escape(title)}</title>\n<style>\n{css()}</style>\n</head>\n<body>\n{body}\n'
-            f'<footer class="provenance">{footer}</footer>\n</body>\n</html>\n')
+    return page(body, title, lang, footer)
 
 
 _SVG_IMG = re.compile(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)"')

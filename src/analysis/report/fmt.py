@@ -16,7 +16,8 @@ MISSING = "—"
 def missing(x) -> bool:
     """None, NaN or pandas' NA (without importing pandas)."""
     try:
-        return x is None or (isinstance(x, float) and math.isnan(x)) or x != x
+        # bool() inside the try: for pandas' NA ``x != x`` is NA itself, whose truth value raises
+        return bool(x is None or (isinstance(x, float) and math.isnan(x)) or x != x)
     except TypeError:  # pandas NA
         return True
 

@@ -54,7 +54,13 @@ LABELS: dict[str, tuple[str, str]] = {
                   "Capaian dilaporkan|Kategori",
                   "Code|Indicator|Polarity|Target|Actual|Components|Achievement (printed actual)|"
                   "Achievement (components)|Reported|Category"),
-    # sentence templates (filled with str.format; numbers already formatted)
+    # reports/index.html
+    "indeks_judul_halaman": ("Laporan LKj", "LKj reports"), "indeks_judul": ("Laporan analisis LKj", "LKj analysis reports"),
+    "indeks_instansi": ("Instansi", "Agency"), "indeks_sintetis": ("sintetis", "synthetic"),
+    "indeks_perhatian": ("Angka perlu perhatian", "Figures needing attention"),
+    "indeks_perubahan_rumus": ("Perubahan rumus", "Formula changes"),
+    # sentence templates (markup allowed; filled by render.sentence, which escapes the values; numbers
+    # already formatted)
     "fakta_capaian": ("Capaian sasaran (rata-rata capaian IKU): <b>{capaian}</b>.",
                       "Goal achievement (mean KPI achievement): <b>{capaian}</b>."),
     "fakta_serapan": ("Serapan anggaran APBD: <b>{serapan}</b> ({realisasi} dari {anggaran}); rata-rata biasa "

@@ -1,34 +1,42 @@
-"""HTML fragments of the report, one function per section; the report notebook only calls them.
+"""HTML of the report's sections, one function per section; the report notebook only calls them.
 
-Every text that comes from the data goes through :func:`html.escape` (an indicator named
-``<script>alert(1)</script>`` shows as text). Numbers go through :mod:`analysis.fmt`, labels
-through :mod:`analysis.label`.
+Each function turns processed tables into plain data (rows of formatted strings) and hands it to a
+Jinja2 template in ``templates/`` (:mod:`.render`, autoescaping): an indicator named
+``<script>alert(1)</script>`` shows as text. Numbers go through :mod:`.fmt`, labels through :mod:`.labels`.
 """
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
+from markupsafe import Markup
 
 from . import fmt
 from .labels import t
+from .render import render, sentence
 
 
-def _e(x) -> str:
+def _text(x) -> str:
+    """A cell as text: missing values as the em dash, markup (Markup) kept, everything else ``str``."""
     if fmt.missing(x):
         return fmt.MISSING
-    return escape(str(x))
+    return x if isinstance(x, Markup) else str(x)
 
 
-def table(header: list[str], rows: list[list[str]], cls: str = "", raw: bool = False) -> str:
-    """An HTML table. Cells are escaped unless ``raw`` (cells already built from escaped parts)."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c if raw else _e(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f'<table class="{escape(cls)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+def _table(header: list[str], rows: list[list], cls: str = "") -> dict:
+    """A table as data for the ``table`` macro of ``macros.html``."""
+    return {"header": header, "rows": [[_text(c) for c in r] for r in rows], "cls": cls}
+
+
+def table(header: list[str], rows: list[list], cls: str = "") -> str:
+    """An HTML table; every cell is escaped unless it is :class:`~markupsafe.Markup`."""
+    return render("table.html", tb=_table(header, rows, cls))
+
+
+def _tables(*tables: dict) -> str:
+    return render("tables.html", tables=tables)
 
 
 def section(key: str, lang: str, anchor: str | None = None) -> str:
-    return f'<h2 id="{escape(anchor or key)}">{escape(t(key, lang))}</h2>'
+    return render("section.html", anchor=anchor or key, title=t(key, lang))
 
 
 def _value(row, what: str, lang: str) -> str:
@@ -46,13 +54,9 @@ def status_label(status: str, lang: str) -> str:
 
 
 def header_block(meta: dict, agency: str, year: int, lang: str) -> str:
-    name = meta.get("nama_instansi", agency)
-    synth = meta.get("sintetis", "tidak") not in ("tidak", "no", "false", "")
-    banner = f'<p class="synthetic">{escape(t("sintetis", lang))}</p>' if synth else ""
-    return (f'<header class="report-head">{banner}<h1>{escape(t("judul", lang))} {int(year)}</h1>'
-            f'<p class="agency">{escape(name)}</p>'
-            f'<p class="source">{escape(t("dibuat", lang))}: {escape(meta.get("judul_laporan", ""))} '
-            f'({escape(meta.get("tanggal_laporan", ""))})</p></header>')
+    return render("header.html", lang=lang, year=int(year), name=meta.get("nama_instansi", agency),
+                  synthetic=meta.get("sintetis", "tidak") not in ("tidak", "no", "false", ""),
+                  title=meta.get("judul_laporan", ""), date=meta.get("tanggal_laporan", ""))
 
 
 def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang) -> str:
@@ -60,51 +64,49 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang) -> st
     rows = []
     for _, r in iku.iterrows():
         cap = r["capaian_komponen"] if pd.notna(r["capaian_komponen"]) else r["capaian"]
-        rows.append([_e(r["nama"]), _e(_value(r, "target", lang)), _e(_value(r, "realisasi", lang)),
-                     _e(fmt.persen(cap, 2, lang)), _e(fmt.persen(r["capaian_dilaporkan"], 0, lang)),
-                     _e(r["kategori"])])
-    out = [table([t("indikator_kolom", lang), t("target", lang), t("realisasi", lang), t("capaian", lang),
-                  t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary", raw=True)]
+        rows.append([r["nama"], _value(r, "target", lang), _value(r, "realisasi", lang), fmt.persen(cap, 2, lang),
+                     fmt.persen(r["capaian_dilaporkan"], 0, lang), r["kategori"]])
+    iku_table = _table([t("indikator_kolom", lang), t("target", lang), t("realisasi", lang), t("capaian", lang),
+                        t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary")
     overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
     total = budget[budget["tingkat"] == "total"].iloc[0]
     eff = efficiency[(efficiency["lingkup"] == "semua")].set_index("metode")
     facts = [
-        t("fakta_capaian", lang).format(capaian=fmt.persen(overall["capaian"], 2, lang)),
-        t("fakta_serapan", lang).format(serapan=fmt.persen(total["serapan"], 2, lang),
-                                        realisasi=fmt.rupiah(total["realisasi"], lang),
-                                        anggaran=fmt.rupiah(total["anggaran"], lang),
-                                        rata=fmt.persen(total["serapan_rata_rata"], 2, lang)),
-        t("fakta_efisiensi", lang).format(tertimbang=fmt.poin(eff.loc["selisih_tertimbang", "efisiensi"], 1, lang),
-                                          rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang),
-                                          kategori=_e(eff.loc["selisih_tertimbang", "kategori"])),
+        sentence("fakta_capaian", lang, capaian=fmt.persen(overall["capaian"], 2, lang)),
+        sentence("fakta_serapan", lang, serapan=fmt.persen(total["serapan"], 2, lang),
+                 realisasi=fmt.rupiah(total["realisasi"], lang), anggaran=fmt.rupiah(total["anggaran"], lang),
+                 rata=fmt.persen(total["serapan_rata_rata"], 2, lang)),
+        sentence("fakta_efisiensi", lang, tertimbang=fmt.poin(eff.loc["selisih_tertimbang", "efisiensi"], 1, lang),
+                 rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang),
+                 kategori=_text(eff.loc["selisih_tertimbang", "kategori"])),
     ]
-    out.append("<ul class='facts'>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
-    out.append(headline_warnings(rec, breaks, warnings, lang))
-    return "\n".join(out)
+    return render("summary.html", lang=lang, iku_table=iku_table, facts=facts,
+                  **_warnings(rec, breaks, warnings, lang))
 
 
-def headline_warnings(rec, breaks, warnings, lang) -> str:
-    items = []
+def _warnings(rec, breaks, warnings, lang) -> dict:
+    """What ``warnings.html`` lists: the reconciliation count, up to six distinct checks that did not
+    match, every formula change, every cleaning note."""
     counts = rec["status"].value_counts()
-    items.append(t("ringkasan_rekonsiliasi", lang).format(hitungan=", ".join(
-        f"{int(counts.get(s, 0))} {status_label(s, lang)}" for s in ("match", "rounding", "method", "mismatch",
-                                                                        "unverifiable"))))
-    seen = set()
+    hitungan = ", ".join(f"{int(counts.get(s, 0))} {status_label(s, lang)}"
+                         for s in ("match", "rounding", "method", "mismatch", "unverifiable"))
+    checks, seen = [], set()
     for _, r in rec[rec["status"] != "match"].iterrows():
         key = (r["besaran"], _why(r, lang)[:60])
         if key in seen:
             continue
         seen.add(key)
-        items.append(f"<b>{_e(r['check'])}</b> ({_e(status_label(r['status'], lang))}): {_e(_why(r, lang))}")
+        checks.append({"check": _text(r["check"]), "status": status_label(r["status"], lang), "why": _why(r, lang)})
         if len(seen) >= 6:
             break
-    for _, b in breaks.iterrows():
-        items.append(t("peringatan_rumus", lang).format(kode=_e(b["kode_indikator"]), tahun=_e(b["tahun_pertama_baru"]),
-                                                        lama=_e(b["definisi_lama"]), baru=_e(b["definisi_baru"])))
-    for w in warnings:
-        items.append(_e(w))
-    return (f"<div class='warnings'><h3>{escape(t('peringatan', lang))}</h3><ul>"
-            + "".join(f"<li>{i}</li>" for i in items) + "</ul></div>")
+    changes = [sentence("peringatan_rumus", lang, kode=_text(b["kode_indikator"]), tahun=_text(b["tahun_pertama_baru"]),
+                        lama=_text(b["definisi_lama"]), baru=_text(b["definisi_baru"])) for _, b in breaks.iterrows()]
+    return {"counts": sentence("ringkasan_rekonsiliasi", lang, hitungan=hitungan), "checks": checks,
+            "formula_changes": changes, "notes": [_text(w) for w in warnings]}
+
+
+def headline_warnings(rec, breaks, warnings, lang) -> str:
+    return render("warnings.html", lang=lang, **_warnings(rec, breaks, warnings, lang))
 
 
 def indicators(iku, sasaran, gaps, lang) -> str:
@@ -116,21 +118,21 @@ def indicators(iku, sasaran, gaps, lang) -> str:
                      _value(r, "realisasi", lang), comp, fmt.persen(r["capaian"], 2, lang),
                      fmt.persen(r["capaian_komponen"], 2, lang), fmt.persen(r["capaian_dilaporkan"], 0, lang),
                      r["kategori"]])
-    out = [table(t("kolom_iku", lang).split("|"), rows, "wide")]
+    out = [_table(t("kolom_iku", lang).split("|"), rows, "wide")]
     srows = [[("—" if pd.isna(s["sasaran_no"]) else int(s["sasaran_no"])), s["sasaran"], s["jumlah_iku"],
               fmt.persen(s["capaian"], 2, lang), fmt.persen(s["capaian_dari_dilaporkan"], 2, lang)]
              for _, s in sasaran.iterrows()]
-    out.append(table(["No", t("sasaran", lang), "IKU", t("capaian_sasaran", lang),
-                      t("rata_rata_tercetak", lang)], srows))
+    out.append(_table(["No", t("sasaran", lang), "IKU", t("capaian_sasaran", lang),
+                       t("rata_rata_tercetak", lang)], srows))
     if len(gaps):
         grows = [[g["kode_indikator"], g["jenis_target"].replace("_", " "), fmt.persen(g["target"], 2, lang),
                   fmt.persen(g["realisasi"], 2, lang), fmt.poin(g["selisih_pp"], 2, lang),
                   fmt.angka(g["dibutuhkan_unit"], 0, lang), fmt.angka(g["pembilang"], 0, lang),
                   fmt.angka(g["kekurangan_unit"], 0, lang)] for _, g in gaps.iterrows()]
-        out.append(table([t("kode", lang), "Target", t("target", lang), t("realisasi", lang),
-                          t("selisih", lang), t("perlu", lang), t("capai", lang),
-                          t("kekurangan_unit", lang)], grows))
-    return "\n".join(out)
+        out.append(_table([t("kode", lang), "Target", t("target", lang), t("realisasi", lang),
+                           t("selisih", lang), t("perlu", lang), t("capai", lang),
+                           t("kekurangan_unit", lang)], grows))
+    return _tables(*out)
 
 
 def budget_section(budget, efficiency, keluaran, lang) -> str:
@@ -138,8 +140,8 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
     rows = [[r["program_no"], r["nama"], r["sumber_dana"], fmt.rupiah(r["anggaran"], lang),
              fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang), r["kategori"]]
             for _, r in prog.iterrows()]
-    out = [table(["No", t("program", lang), t("sumber_dana", lang), t("pagu", lang), t("realisasi_anggaran", lang),
-                  t("serapan", lang), t("kategori", lang)], rows, "wide")]
+    out = [_table(["No", t("program", lang), t("sumber_dana", lang), t("pagu", lang), t("realisasi_anggaran", lang),
+                   t("serapan", lang), t("kategori", lang)], rows, "wide")]
     grp = budget[budget["tingkat"].isin(["sumber_dana", "sasaran", "total"])]
     rows = []
     for _, r in grp.iterrows():
@@ -147,22 +149,22 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
                 "sasaran": f"{t('sasaran', lang)} {r['sasaran_no']} ({r['atribusi'].replace('_', ' ')})"}[r["tingkat"]]
         rows.append([what, r["jumlah_program"], fmt.rupiah(r["anggaran"], lang), fmt.rupiah(r["realisasi"], lang),
                      fmt.persen(r["serapan"], 2, lang), fmt.persen(r["serapan_rata_rata"], 2, lang)])
-    out.append(table(["", t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
-                      t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows))
+    out.append(_table(["", t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
+                       t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows))
     rows = [[r["lingkup"] + (f" ({r['atribusi'].replace('_', ' ')})" if r["atribusi"] else ""), r["metode"].replace("_", " "),
              fmt.persen(r["capaian"], 2, lang), fmt.persen(r["serapan"], 2, lang),
              fmt.poin(r["efisiensi"], 1, lang) if r["satuan"] == "poin" else fmt.angka(r["efisiensi"], 2, lang),
              r["kategori"], r["rumus"]] for _, r in efficiency.iterrows()]
-    out.append(table(["", t("metode", lang), t("capaian", lang), t("serapan", lang), t("efisiensi", lang),
-                      t("kategori", lang), t("rumus", lang)], rows, "wide"))
+    out.append(_table(["", t("metode", lang), t("capaian", lang), t("serapan", lang), t("efisiensi", lang),
+                       t("kategori", lang), t("rumus", lang)], rows, "wide"))
     if len(keluaran):
         rows = [[r["program_no"], r["keluaran"],
                  f"{fmt.angka(r['nilai'], 0, lang)}" + (f" {t('dari', lang)} {fmt.angka(r['nilai_pembanding'], 0, lang)} "
                                                       f"{r['pembanding']}" if pd.notna(r["nilai_pembanding"]) else ""),
                  fmt.persen(r["persen"], 1, lang), fmt.persen(r["serapan_program"], 2, lang)]
                 for _, r in keluaran.iterrows()]
-        out.append(table(["No", t("keluaran", lang), t("nilai", lang), "%", t("serapan", lang)], rows))
-    return "\n".join(out)
+        out.append(_table(["No", t("keluaran", lang), t("nilai", lang), "%", t("serapan", lang)], rows))
+    return _tables(*out)
 
 
 def trends_section(trends, breaks, decomposition, lang) -> str:
@@ -174,26 +176,23 @@ def trends_section(trends, breaks, decomposition, lang) -> str:
         rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
                      fmt.poin(r["perubahan_tahunan_pp"], 2, lang), fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
                      "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))])
-    out = [table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
-                  t("perubahan_tahunan", lang) + " (pp)", t("perubahan_tahunan", lang) + " (%)", t("sebanding", lang)],
-                 rows, "wide")]
-    for _, b in breaks.iterrows():
-        out.append(f"<p class='break'><b>{_e(b['kode_indikator'])}</b>: v{_e(b['versi_lama'])} "
-                   f"({_e(b['definisi_lama'])}) → v{_e(b['versi_baru'])} ({_e(b['definisi_baru'])}) "
-                   f"{escape(t('mulai', lang))} {_e(b['tahun_pertama_baru'])}. "
-                   f"<i>“{_e(b['kalimat_sumber'])}”</i></p>")
+    series = _table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
+                     t("perubahan_tahunan", lang) + " (pp)", t("perubahan_tahunan", lang) + " (%)", t("sebanding", lang)],
+                    rows, "wide")
+    notes = [{"code": _text(b["kode_indikator"]), "old_version": _text(b["versi_lama"]),
+              "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
+              "new_definition": _text(b["definisi_baru"]), "first_year": _text(b["tahun_pertama_baru"]),
+              "sentence": _text(b["kalimat_sumber"])} for _, b in breaks.iterrows()]
+    parts = []
     for _, d in decomposition.iterrows():
+        common = {"kode": _text(d["kode_indikator"]), "tahun": _text(d["tahun"]),
+                  "total": fmt.poin(d["perubahan_pp"], 2, lang)}
         if d["dapat_diurai"]:
-            txt = t("dekomposisi_ada", lang).format(kode=_e(d["kode_indikator"]), tahun=_e(d["tahun"]),
-                                                    total=fmt.poin(d["perubahan_pp"], 2, lang),
-                                                    rumus=fmt.poin(d["efek_rumus_pp"], 2, lang),
-                                                    kinerja=fmt.poin(d["efek_kinerja_pp"], 2, lang))
+            parts.append(sentence("dekomposisi_ada", lang, **common, rumus=fmt.poin(d["efek_rumus_pp"], 2, lang),
+                                  kinerja=fmt.poin(d["efek_kinerja_pp"], 2, lang)))
         else:
-            txt = t("dekomposisi_tidak", lang).format(kode=_e(d["kode_indikator"]), tahun=_e(d["tahun"]),
-                                                      total=fmt.poin(d["perubahan_pp"], 2, lang),
-                                                      perlu=_e(d["komponen_dibutuhkan"]))
-        out.append(f"<p class='decomposition'>{txt}</p>")
-    return "\n".join(out)
+            parts.append(sentence("dekomposisi_tidak", lang, **common, perlu=_text(d["komponen_dibutuhkan"])))
+    return render("trends.html", lang=lang, series_table=series, breaks=notes, decomposition=parts)
 
 
 def _why(r, lang) -> str:
@@ -215,8 +214,8 @@ def _recomputed(r, lang) -> str:
 def reconciliation_section(rec, lang) -> str:
     rows = [[r["check"], r["tabel"], r["baris_sumber"], r["reported"], _recomputed(r, lang),
              status_label(r["status"], lang), _why(r, lang)] for _, r in rec.iterrows()]
-    return table([t("pemeriksaan", lang), t("tabel", lang), t("baris", lang), t("dilaporkan", lang),
-                  t("dihitung", lang), t("status", lang), t("penjelasan", lang)], rows, "wide recon")
+    return _tables(_table([t("pemeriksaan", lang), t("tabel", lang), t("baris", lang), t("dilaporkan", lang),
+                           t("dihitung", lang), t("status", lang), t("penjelasan", lang)], rows, "wide recon"))
 
 
 def resources_section(tables, lang) -> str:
@@ -225,40 +224,39 @@ def resources_section(tables, lang) -> str:
     if peg is not None:
         by = peg.groupby("jenjang_pendidikan", sort=False)["jumlah"].sum()
         byj = peg.groupby("jabatan", sort=False)["jumlah"].sum()
-        out.append(table([t("jenjang", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]
-                         + [["Total", int(by.sum())]]))
-        out.append(table([t("jabatan", lang), t("jumlah", lang)],
-                         [[k.replace("_", " ").title(), int(v)] for k, v in byj.items()]))
+        out.append(_table([t("jenjang", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]
+                          + [["Total", int(by.sum())]]))
+        out.append(_table([t("jabatan", lang), t("jumlah", lang)],
+                          [[k.replace("_", " ").title(), int(v)] for k, v in byj.items()]))
     fm = tables.get("formasi_pegawai")
     if fm is not None:
-        out.append(table([t("jabatan", lang), t("formasi", lang), t("kebutuhan", lang), t("kekurangan", lang)],
-                         [[r["jabatan"], r["formasi"], r["kebutuhan"], r["kekurangan"]] for _, r in fm.iterrows()]
-                         + [["Total", int(fm["formasi"].sum()), int(fm["kebutuhan"].sum()), int(fm["kekurangan"].sum())]]))
+        out.append(_table([t("jabatan", lang), t("formasi", lang), t("kebutuhan", lang), t("kekurangan", lang)],
+                          [[r["jabatan"], r["formasi"], r["kebutuhan"], r["kekurangan"]] for _, r in fm.iterrows()]
+                          + [["Total", int(fm["formasi"].sum()), int(fm["kebutuhan"].sum()), int(fm["kekurangan"].sum())]]))
     ak = tables.get("aset_kondisi")
     if ak is not None and len(ak):
         by = ak.groupby("kondisi")["jumlah"].sum()
-        out.append(table([t("kondisi", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]))
+        out.append(_table([t("kondisi", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]))
         dmg = ak[ak["kondisi"] != "Baik"].merge(tables["aset"][["aset_id", "nama_barang", "jumlah"]], on="aset_id",
                                                 suffixes=("", "_total"))
         if len(dmg):
-            out.append(table([t("barang", lang), t("kondisi", lang), t("jumlah", lang)],
-                             [[r["nama_barang"], r["kondisi"], f"{r['jumlah']} / {r['jumlah_total']}"]
-                              for _, r in dmg.iterrows()]))
-    return "\n".join(out)
+            out.append(_table([t("barang", lang), t("kondisi", lang), t("jumlah", lang)],
+                              [[r["nama_barang"], r["kondisi"], f"{r['jumlah']} / {r['jumlah_total']}"]
+                               for _, r in dmg.iterrows()]))
+    return _tables(*out)
 
 
 def provenance_section(info, definitions, lang) -> str:
     meta = info.get("meta", {})
-    out = [f"<p>{escape(meta.get('nama_instansi', ''))} — {escape(meta.get('judul_laporan', ''))}; "
-           f"{escape(t('berkas_sumber', lang))} <code>{escape(meta.get('berkas_sumber', ''))}</code>, "
-           f"SHA-256 <code>{escape(meta.get('sha256_sumber', '')[:16])}…</code></p>"]
-    out.append(table([t("berkas", lang), t("bagian", lang), t("baris", lang), t("baris_data", lang)],
-                     [[r["berkas"], r["bagian"], r["baris_sumber"], r["baris"]] for r in info.get("tables_read", [])],
-                     "wide"))
+    read = _table([t("berkas", lang), t("bagian", lang), t("baris", lang), t("baris_data", lang)],
+                  [[r["berkas"], r["bagian"], r["baris_sumber"], r["baris"]] for r in info.get("tables_read", [])],
+                  "wide")
     rows = [[d["kode_indikator"], d["versi"],
              f"{d['berlaku_dari']}–{'' if pd.isna(d['berlaku_sampai']) else d['berlaku_sampai']}",
              f"{d['pembilang']} / {d['penyebut']}" if d["penyebut"] else d["pembilang"], d["polaritas"],
              d["kalimat_sumber"]] for _, d in definitions.iterrows()]
-    out.append(table([t("kode", lang), t("versi", lang), t("berlaku", lang), t("definisi", lang),
-                      t("polaritas", lang), t("kalimat", lang)], rows, "wide"))
-    return "\n".join(out)
+    defs = _table([t("kode", lang), t("versi", lang), t("berlaku", lang), t("definisi", lang),
+                   t("polaritas", lang), t("kalimat", lang)], rows, "wide")
+    return render("provenance.html", lang=lang, agency=meta.get("nama_instansi", ""),
+                  title=meta.get("judul_laporan", ""), source_file=meta.get("berkas_sumber", ""),
+                  sha256=meta.get("sha256_sumber", "")[:16], tables=[read, defs])

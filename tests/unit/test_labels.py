@@ -1,0 +1,53 @@
+"""Every label exists in Indonesian and English, and the sentence templates take the same values in both."""
+import string
+
+import pytest
+from markupsafe import Markup
+
+from analysis.report.labels import LABELS, t
+from analysis.report.render import sentence
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_every_label_has_both_languages_non_empty(key):
+    pair = LABELS[key]
+    assert isinstance(pair, tuple) and len(pair) == 2
+    ida, en = pair
+    assert isinstance(ida, str) and isinstance(en, str)
+    assert ida.strip() and en.strip()
+    assert t(key, "id") == ida and t(key, "en") == en
+
+
+SENTENCES = sorted(k for k, (ida, en) in LABELS.items() if placeholders(ida) or placeholders(en))
+
+
+def test_there_are_sentence_templates():
+    assert {"fakta_capaian", "fakta_serapan", "fakta_efisiensi", "peringatan_rumus", "dekomposisi_ada",
+            "dekomposisi_tidak", "ringkasan_rekonsiliasi"} <= set(SENTENCES)
+
+
+@pytest.mark.parametrize("key", SENTENCES)
+def test_sentence_templates_have_the_same_placeholders_in_both_languages(key):
+    ida, en = LABELS[key]
+    assert placeholders(ida) == placeholders(en)
+    assert all(p.isidentifier() for p in placeholders(ida))  # named, never positional
+
+
+@pytest.mark.parametrize("key", SENTENCES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sentence_values_are_escaped_and_the_label_markup_kept(key, lang):
+    hostile = "<script>alert(1)</script>"
+    out = sentence(key, lang, **{p: hostile for p in placeholders(t(key, lang))})
+    assert isinstance(out, Markup)
+    assert hostile not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    if "<b>" in t(key, lang):
+        assert "<b>" in out
+
+
+def test_unknown_label_is_a_key_error():
+    with pytest.raises(KeyError):
+        t("no_such_label", "id")

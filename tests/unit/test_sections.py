@@ -1,0 +1,198 @@
+"""The report's sections render from small hand-made tables: expected tables, headers and rows, and text
+from the data always escaped (in every section, the page shell and the index page)."""
+import json
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from analysis.build.index import write_index
+from analysis.report import sections
+from analysis.report.export import page
+from analysis.report.labels import t
+from analysis.report.render import environment
+from frames import tables
+
+HOSTILE = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def render_all(d: dict, lang: str) -> dict[str, str]:
+    return {
+        "header_block": sections.header_block(d["info"]["meta"], "agency", 2024, lang),
+        "section": sections.section("ringkasan", lang),
+        "summary": sections.summary(d["iku"], d["capaian_sasaran"], d["budget"], d["efficiency"],
+                                    d["reconciliation"], d["breaks"], d["warnings"], lang),
+        "headline_warnings": sections.headline_warnings(d["reconciliation"], d["breaks"], d["warnings"], lang),
+        "indicators": sections.indicators(d["iku"], d["capaian_sasaran"], d["gaps"], lang),
+        "budget_section": sections.budget_section(d["budget"], d["efficiency"], d["programme_outputs"], lang),
+        "trends_section": sections.trends_section(d["trends"], d["breaks"], d["decomposition"], lang),
+        "reconciliation_section": sections.reconciliation_section(d["reconciliation"], lang),
+        "resources_section": sections.resources_section(d, lang),
+        "provenance_section": sections.provenance_section(d["info"], d["definisi_indikator"], lang),
+        "table": sections.table([HOSTILE, "b"], [[HOSTILE, None], [1, 2.5]], HOSTILE),
+    }
+
+
+def tables_in(html: str) -> list[tuple[list[str], int]]:
+    """(header cells, number of body rows) of every table in ``html``."""
+    out = []
+    for tb in re.findall(r"<table.*?</table>", html, flags=re.S):
+        head = re.findall(r"<th>(.*?)</th>", tb)
+        body = re.search(r"<tbody>(.*)</tbody>", tb, flags=re.S).group(1)
+        rows = re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+        assert all(len(re.findall(r"<td>", r)) == len(head) for r in rows), tb  # every row fills the header
+        out.append((head, len(rows)))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_hostile_text_is_escaped_in_every_section(lang):
+    html = render_all(tables(HOSTILE), lang)
+    for name, out in html.items():
+        assert "<script" not in out.lower(), name
+        if name != "section":  # the heading is a label, no data in it
+            assert ESCAPED in out, name
+
+
+def test_markup_and_ampersands_from_the_data_are_escaped_not_doubled():
+    html = render_all(tables('Koperasi "A" & <b>UKM</b>'), "id")["indicators"]
+    assert "Koperasi &#34;A&#34; &amp; &lt;b&gt;UKM&lt;/b&gt;" in html
+    assert "&amp;amp;" not in html
+
+
+def test_summary_tables_facts_and_warnings():
+    d = tables()
+    html = render_all(d, "id")["summary"]
+    assert tables_in(html) == [(["Indikator", "Target", "Realisasi", "Capaian", "Capaian dilaporkan", "Kategori"], 2)]
+    facts = re.findall(r"<li>(.*?)</li>", html.split('<ul class="facts">')[1].split("</ul>")[0])
+    assert facts == ["Capaian sasaran (rata-rata capaian IKU): <b>104,28 %</b>.",
+                     "Serapan anggaran APBD: <b>90,00 %</b> (Rp 1.350.000.000 dari Rp 1.500.000.000); rata-rata "
+                     "biasa persentase program 87,50 %.",
+                     "Efisiensi (capaian − serapan): <b>+14,3 poin persentase</b> dengan serapan tertimbang; "
+                     "+16,8 poin persentase dengan cara laporan (rata-rata biasa) — Persentase Koperasi Sehat."]
+    assert "<td>A (89,4)</td>" in html and "<td>108,57 %</td>" in html  # grade with its score; components first
+
+
+def test_headline_warnings_list_counts_checks_formula_changes_and_notes():
+    d = tables()
+    html = sections.headline_warnings(d["reconciliation"], d["breaks"], d["warnings"], "en")
+    items = re.findall(r"<li>(.*?)</li>", html)
+    assert items[0] == "Reconciliation: 1 match, 1 rounding, 0 other method, 1 mismatch, 0 unverifiable"
+    assert items[1] == "<b>capaian Persentase Koperasi Sehat</b> (rounding): Persentase Koperasi Sehat"
+    assert items[2] == "<b>serapan</b> (mismatch): cannot be computed"
+    assert items[3].startswith("<b>SEHAT formula changed from 2023</b>: Persentase Koperasi Sehat →")
+    assert items[4] == "catatan: Persentase Koperasi Sehat"
+    assert len(items) == 5
+    assert "<h3>Warnings</h3>" in html
+
+
+def test_indicators_tables():
+    got = tables_in(render_all(tables(), "id")["indicators"])
+    assert [h for h, _ in got] == [
+        t("kolom_iku", "id").split("|"),
+        ["No", "Sasaran", "IKU", "Capaian sasaran", "Rata-rata capaian tercetak"],
+        ["Kode", "Target", "Target", "Realisasi", "Selisih", "Dibutuhkan", "Tercapai", "Kekurangan"]]
+    assert [n for _, n in got] == [2, 2, 1]
+
+
+def test_indicators_without_gaps_has_no_gap_table():
+    d = tables()
+    html = sections.indicators(d["iku"], d["capaian_sasaran"], d["gaps"].iloc[0:0], "id")
+    assert len(tables_in(html)) == 2
+
+
+def test_budget_tables():
+    html = render_all(tables(), "en")["budget_section"]
+    got = tables_in(html)
+    assert [n for _, n in got] == [2, 3, 2, 1]
+    assert got[0][0] == ["No", "Programme", "Funding source", "Budget", "Spending", "Absorption", "Category"]
+    assert "<td>IDR 950,000,000</td>" in html and "<td>12 of 20 koperasi</td>" in html
+    assert "<td>Goal 1 (semua program)</td>" in html
+
+
+def test_trends_table_breaks_and_decomposition():
+    html = render_all(tables(), "id")["trends_section"]
+    got = tables_in(html)
+    assert len(got) == 1 and got[0][1] == 4
+    assert got[0][0][0] == "Kode" and got[0][0][-1] == "Sebanding?"
+    assert "<td>−12,57 poin persentase</td>" in html and "<td>−83,41 %</td>" in html
+    assert "<td>tidak — rumus berubah</td>" in html and "<td>ya</td>" in html
+    assert len(re.findall(r'<p class="break">', html)) == 1
+    assert "v1 (Persentase Koperasi Sehat) → v2 (koperasi sehat / koperasi aktif) mulai 2023." in html
+    decomposition = re.findall(r'<p class="decomposition">(.*?)</p>', html)
+    assert decomposition == [
+        "Perubahan SEHAT ke 2023 (−12,57 poin persentase) belum dapat diurai menjadi efek rumus dan efek "
+        "kinerja: dibutuhkan Persentase Koperasi Sehat.",
+        "SEHAT 2024: +0,47 poin persentase = +0,10 poin persentase (efek rumus) + +0,37 poin persentase "
+        "(efek kinerja)"]
+
+
+def test_reconciliation_table():
+    html = render_all(tables(), "id")["reconciliation_section"]
+    got = tables_in(html)
+    assert got == [(["Pemeriksaan", "Tabel", "Baris sumber", "Dilaporkan", "Dihitung ulang", "Status",
+                     "Penjelasan"], 3)]
+    assert '<table class="wide recon">' in html
+    assert "<td>108,570</td>" in html and "<td>108,0</td>" in html and "<td>1.500.000.000</td>" in html and "<td>—</td>" in html
+
+
+def test_resources_tables():
+    got = tables_in(render_all(tables(), "id")["resources_section"])
+    assert [h for h, _ in got] == [["Jenjang pendidikan", "Jumlah"], ["Jabatan", "Jumlah"],
+                                   ["Jabatan", "Formasi", "Kebutuhan", "Kekurangan"], ["Kondisi", "Jumlah"],
+                                   ["Barang", "Kondisi", "Jumlah"]]
+    assert [n for _, n in got] == [3, 3, 3, 2, 1]
+    assert sections.resources_section({}, "id") == ""
+
+
+def test_header_and_provenance():
+    d = tables()
+    head = sections.header_block(d["info"]["meta"], "agency", 2024, "en")
+    assert '<p class="synthetic">SYNTHETIC DATA' in head and "<h1>Performance Report Analysis 2024</h1>" in head
+    real = sections.header_block({**d["info"]["meta"], "sintetis": "tidak"}, "agency", 2024, "id")
+    assert "synthetic" not in real
+    prov = sections.provenance_section(d["info"], d["definisi_indikator"], "id")
+    assert "SHA-256 <code>0123456789abcdef…</code>" in prov
+    assert [n for _, n in tables_in(prov)] == [1, 2]
+    assert "<td>2023–</td>" in prov and "<td>koperasi sehat</td>" in prov
+
+
+def test_section_heading_has_its_anchor():
+    assert sections.section("anggaran", "en") == '<h2 id="anggaran">Budget and Efficiency</h2>'
+    assert sections.section("anggaran", "id", anchor="x") == '<h2 id="x">Anggaran dan Efisiensi</h2>'
+
+
+def test_page_shell_escapes_title_and_footer_and_keeps_the_body():
+    html = page("<p>body</p>", HOSTILE, "en", HOSTILE)
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<p>body</p>" in html and HOSTILE not in html and html.count(ESCAPED) == 2
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+
+
+def test_one_environment_per_process_with_autoescape():
+    assert environment() is environment()
+    assert environment().autoescape is True
+
+
+@pytest.mark.parametrize("lang, title", [("id", "Laporan analisis LKj"), ("en", "LKj analysis reports")])
+def test_index_page(tmp_path, lang, title):
+    for agency, year, synth, pdf in (("a-real", 2024, False, True), ("b-synth", 2025, True, False)):
+        folder = tmp_path / agency / str(year)
+        folder.mkdir(parents=True)
+        (folder / "summary.json").write_text(json.dumps({
+            "nama_instansi": HOSTILE, "year": year, "sintetis": synth, "capaian": 109.41, "serapan": 96.17,
+            "efisiensi": 13.24, "rekonsiliasi": {"match": 10, "rounding": 2, "mismatch": 1}, "perubahan_rumus": 1}))
+        if pdf:
+            (folder / "report.pdf").write_bytes(b"%PDF")
+    html = write_index(SimpleNamespace(reports_root=tmp_path), lang).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in html
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert f"<h1>{title}</h1>" in html
+    assert HOSTILE not in html and html.count(ESCAPED) == 2
+    got = tables_in(html)
+    assert len(got) == 1 and got[0][1] == 2 and len(got[0][0]) == 8
+    assert html.count('/report.html">HTML</a>') == 2 and html.count("report.pdf") == 1
+    assert ("<td>109,41 %</td>" if lang == "id" else "<td>109.41 %</td>") in html
+    assert "<td>3</td>" in html  # figures that did not match: 2 rounding + 1 mismatch
+    assert f"<b>({t('indeks_sintetis', lang)})</b>" in html
