@@ -6,6 +6,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .config import TABLE_FORMATS
+
 if TYPE_CHECKING:  # pandas is imported by the callers that write tables; write_text must stay light
     import pandas as pd
 
@@ -53,7 +55,7 @@ def write_tables(directory: Path | str, tables: dict[str, "pd.DataFrame"]) -> li
     staged: list[tuple[Path, Path]] = []
     try:
         for name, df in tables.items():
-            for ext in ("csv", "parquet"):
+            for ext in TABLE_FORMATS:
                 final = directory / f"{name}.{ext}"
                 tmp = _tmp_for(final)
                 if ext == "csv":

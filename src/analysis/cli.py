@@ -1,4 +1,5 @@
-"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en] [--no-pdf] [--force]``.
+"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en] [--no-pdf]
+[--force] [--timings] [--param KEY=VALUE ...]`` (and the folders to read and write).
 
 Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once.
 """
@@ -6,6 +7,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+
+
+def _assignment(text: str):
+    """``--param KEY=VALUE`` -> (key, value), the value read as papermill's ``-p`` reads it."""
+    from .build.parameters import parse_assignment
+
+    try:
+        return parse_assignment(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     b.add_argument("--timings", action="store_true", help="log when each stage of each agency-year ended "
                                                           "(kernel ready, each notebook, HTML, PDF)")
+    b.add_argument("--param", metavar="KEY=VALUE", type=_assignment, action="append", default=[],
+                   help="set a parameter a notebook declares, e.g. --param batas_atas=100 (02-indicators: cap "
+                        "each capaian before averaging); the value is read as papermill's -p reads it (int, "
+                        "float, True/False/None, else text); repeatable; an unknown key lists those declared")
     b.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
     b.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
     b.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
@@ -35,16 +50,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from .build.options import Options
+    from .build.parameters import ParameterError
     from .build.runner import build_all, targets
     from .errors import DataError
 
-    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force)
+    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, params=dict(args.param))
     for name in ("raw_root", "processed_root", "reports_root"):
         if getattr(args, name):
             setattr(opt, name, getattr(args, name))
     try:
+        if opt.params:  # reading the notebooks' declarations imports papermill: only when asked
+            from .build.parameters import check
+            check(opt.params, opt.notebook_dir)
         items = targets(args.agency, args.year, opt)
-    except DataError as e:
+    except (DataError, ParameterError) as e:
         print(e, file=sys.stderr)
         return 2
     if not items:

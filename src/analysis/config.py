@@ -42,3 +42,16 @@ MAX_PERCENT = 1000.0
 # ------------------------------------------------------------------------------------------- notebooks
 #: the notebooks of one agency-year, in the order they run (each reads what the previous one wrote)
 NOTEBOOKS = ("01-clean", "02-indicators", "03-formula-changes", "04-report")
+#: what each notebook writes to ``data/processed/<agency>/<year>/`` (the build checks that a run wrote
+#: them): a name with a suffix is one file, any other a table written as ``<name>.csv`` and
+#: ``<name>.parquet``. 01-clean also writes one table per table kind its manifest lists; only those it
+#: always writes are declared.
+PRODUCTS = {
+    "01-clean": ("clean_info.json", "definisi_indikator", "reported_figures", "program"),
+    "02-indicators": ("iku", "capaian_sasaran", "budget", "efficiency", "programme_outputs", "reconciliation",
+                      "warnings"),
+    "03-formula-changes": ("trends", "breaks", "gaps", "decomposition", "summary.json"),
+    "04-report": (),
+}
+#: the formats every table is written in (:func:`analysis.atomic.write_tables`)
+TABLE_FORMATS = ("csv", "parquet")

@@ -177,6 +177,60 @@ def test_failed_agency_year_keeps_its_previous_report(built):
         p.write_text(good)
 
 
+def test_param_reaches_the_notebook_declaring_it_and_the_fingerprint(built, tmp_path):
+    """--param batas_atas=100 reaches notebook 02 (the cap applied is in capaian_sasaran), and only it; the
+    same --param again is skipped, another one is rebuilt."""
+    import nbformat
+    import pandas as pd
+
+    args = (built["raw"], tmp_path / "p", tmp_path / "r", "--agency", SEED_AGENCY, "--no-pdf")
+    sas = tmp_path / "p" / SEED_AGENCY / str(SEED_YEAR) / "capaian_sasaran.parquet"
+    r = run_build(*args, "--param", "batas_atas=100")
+    assert r.returncode == 0 and "1 built" in r.stdout, r.stdout + r.stderr
+    assert (pd.read_parquet(sas)["batas_atas"] == 100).all() and pd.read_parquet(sas)["capaian"].max() == 100
+    executed = tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "notebooks"
+
+    def injected(name):
+        nb = nbformat.read(executed / f"{name}.ipynb", as_version=4)
+        return next(c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+
+    assert "batas_atas = 100\n" in injected("02-indicators")
+    assert "batas_atas" not in injected("03-formula-changes") and "raw_root" not in injected("03-formula-changes")
+    assert "raw_root" in injected("01-clean")
+    assert "0 built, 1 skipped" in run_build(*args, "--param", "batas_atas=100").stdout
+    r = run_build(*args, "--param", "batas_atas=120")
+    assert "1 built" in r.stdout and (pd.read_parquet(sas)["batas_atas"] == 120).all()
+
+
+def test_a_notebook_that_leaves_its_products_unwritten_fails_its_agency_year(built, tmp_path):
+    """A notebook that runs without writing its declared products fails the agency-year with the notebook and
+    the product named, even when an earlier run left those products in place."""
+    import nbformat
+
+    from analysis.build.options import Options
+    from analysis.build.runner import build_one
+    from analysis.build.worker import shutdown
+    from analysis.config import NOTEBOOK_DIR
+
+    nbs = tmp_path / "nb"
+    shutil.copytree(NOTEBOOK_DIR, nbs)
+    nb = nbformat.read(nbs / "01-clean.ipynb", as_version=4)
+    nb.cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]  # cleans nothing
+    nbformat.write(nb, nbs / "01-clean.ipynb")
+    proc = tmp_path / "p"
+    shutil.copytree(built["proc"] / SEED_AGENCY, proc / SEED_AGENCY)  # an earlier run's products
+    opt = Options(raw_root=str(built["raw"]), processed_root=str(proc), reports_root=str(tmp_path / "r"),
+                  notebook_dir=str(nbs), pdf=False)
+    try:
+        res = build_one(SEED_AGENCY, SEED_YEAR, opt)
+    finally:
+        shutdown()
+    assert res.status == "failed"
+    assert "notebook 01-clean.ipynb did not write its declared products" in res.error
+    assert "clean_info.json was not written by this run" in res.error
+    assert not (tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "report.html").exists()
+
+
 def test_summary_json_headline(built):
     s = json.loads((built["seed"] / "summary.json").read_text())
     assert s["agency"] == SEED_AGENCY and s["perubahan_rumus"] == 1

@@ -23,17 +23,24 @@ def test_committed_without_outputs_and_with_one_parameters_cell(name):
     params = {}
     exec(tagged[0].source, {}, params)  # the defaults point at the seed, relative to notebooks/
     assert params["agency"] == SEED_AGENCY and params["year"] == SEED_YEAR
-    assert (NB / params["raw_root"]).resolve() == RAW_ROOT.resolve()
+    assert (NB / params["processed_root"]).resolve() == (PROJECT_ROOT / "data" / "processed").resolve()
+    # only the cleaning reads the raw data; the later notebooks read what the one before wrote
+    if name == "01-clean":
+        assert (NB / params["raw_root"]).resolve() == RAW_ROOT.resolve()
+    else:
+        assert "raw_root" not in params
+    # what the build reads (papermill's own inspection) is what the cell assigns
+    assert set(pm.inspect_notebook(str(NB / f"{name}.ipynb"))) == set(params)
     assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
 @pytest.mark.slow
 def test_notebooks_run_in_order_with_test_parameters(tmp_path):
     out = tmp_path / "processed"
-    params = {"agency": SEED_AGENCY, "year": SEED_YEAR, "raw_root": str(RAW_ROOT), "processed_root": str(out),
-              "lang": "en"}
+    params = {"agency": SEED_AGENCY, "year": SEED_YEAR, "processed_root": str(out), "lang": "en"}
     for name in ORDER:
-        pm.execute_notebook(str(NB / f"{name}.ipynb"), str(tmp_path / f"{name}.ipynb"), parameters=params,
+        raw = {"raw_root": str(RAW_ROOT)} if name == "01-clean" else {}
+        pm.execute_notebook(str(NB / f"{name}.ipynb"), str(tmp_path / f"{name}.ipynb"), parameters={**params, **raw},
                             kernel_name="python3", progress_bar=False, cwd=str(NB))
     folder = out / SEED_AGENCY / str(SEED_YEAR)
     for table in ("anggaran_program", "reported_figures", "iku", "budget", "efficiency", "reconciliation", "trends",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ..config import NOTEBOOKS
 from .options import BuildError, Options
+from .parameters import check, for_notebook
+from .products import check_products, file_system_now
 
 
 def skip_unused_imports() -> None:
@@ -50,34 +52,32 @@ def register_engine() -> str:
     return "lkj-shared-client"
 
 
-@functools.lru_cache(maxsize=None)
-def _parameters_cell(path: str, mtime_ns: int) -> str:
-    """The source of the notebook's ``parameters`` cell (read once per file version and process)."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    return next((c.source for c in nb.cells if "parameters" in c.metadata.get("tags", [])), "")
-
-
 def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, background=(),
                    mark=lambda stage: None):
     """Run the notebooks in the worker's kernel and return the last one, executed; ``background[i]`` is
     started once notebook i has been sent (two cores: the kernel computes on one, and side work is spread
-    so as not to delay it)."""
+    so as not to delay it).
+
+    Each notebook gets the parameters it declares (built-in ones and ``opt.params``), and must have written
+    its declared products (``config.PRODUCTS``) when it ends.
+    """
     import papermill as pm
 
     engine = register_engine()
+    check(opt.params, opt.notebook_dir)
     nb_out = out_dir / "notebooks"
     nb_out.mkdir(parents=True, exist_ok=True)
-    params = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
-              "processed_root": str(Path(opt.processed_root).resolve()), "lang": opt.lang}
+    processed = Path(opt.processed_root).resolve()
+    built_in = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
+                "processed_root": str(processed), "lang": opt.lang}
+    folder = processed / agency / str(int(year))
+    started = file_system_now(processed)  # the products must be newer
     kc = kernel.client()  # after the imports above: they overlap the kernel's boot
     mark("kernel ready")
     for i, name in enumerate(NOTEBOOKS):
         src = Path(opt.notebook_dir) / f"{name}.ipynb"
         dst = nb_out / f"{name}.ipynb"
-        declared = _parameters_cell(str(src), src.stat().st_mtime_ns)
-        p = {k: v for k, v in params.items() if f"{k} =" in declared}
+        p = for_notebook(name, built_in, opt.params, opt.notebook_dir)
         if i < len(background) and background[i] is not None:
             background[i]()
         try:
@@ -89,5 +89,6 @@ def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, b
                                            execution_timeout=opt.execution_timeout)
         except pm.PapermillExecutionError as e:
             raise BuildError(f"notebook {name}.ipynb, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
+        check_products(name, folder, started)
         mark(name)
     return executed

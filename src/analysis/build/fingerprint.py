@@ -1,7 +1,7 @@
 """The input fingerprint of an agency-year: what must be rebuilt, decided without importing pandas.
 
 Inputs: its raw files, the agency's definitions, reference scales, notebooks, module source, locked
-dependencies and the build's parameters; an agency-year whose fingerprint and outputs are unchanged is
+dependencies and the build's options (language, PDF, ``--param`` values); an agency-year whose fingerprint and outputs are unchanged is
 skipped.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..config import NOTEBOOKS, PROJECT_ROOT, REFERENCE_ROOT
 from .options import Options
+from .products import all_product_files
 
 HASH_FILE = ".build-hash.json"
 
@@ -32,7 +33,7 @@ def input_files(agency: str, year: int, opt: Options) -> list[Path]:
 
 def input_hash(agency: str, year: int, opt: Options) -> str:
     h = hashlib.sha256()
-    h.update(json.dumps({"lang": opt.lang, "pdf": opt.pdf, "v": 1}, sort_keys=True).encode())
+    h.update(json.dumps({"lang": opt.lang, "pdf": opt.pdf, "params": opt.params, "v": 2}, sort_keys=True).encode())
     for p in input_files(agency, year, opt):
         try:
             rel = p.resolve().relative_to(PROJECT_ROOT)
@@ -44,11 +45,13 @@ def input_hash(agency: str, year: int, opt: Options) -> str:
 
 
 def is_up_to_date(agency: str, year: int, opt: Options, digest: str) -> bool:
+    """Whether the saved fingerprint is ``digest`` and every output is there (report, PDF if one was made,
+    every declared product of the notebooks)."""
     out = Path(opt.reports_root) / agency / str(year)
     try:
         saved = json.loads((out / HASH_FILE).read_text())
     except (OSError, ValueError):
         return False
     needed = [out / "report.html"] + ([out / "report.pdf"] if opt.pdf and saved.get("pdf") else [])
-    processed = Path(opt.processed_root) / agency / str(year) / "clean_info.json"
-    return saved.get("hash") == digest and all(p.exists() for p in needed) and processed.exists()
+    needed += all_product_files(Path(opt.processed_root) / agency / str(year))
+    return saved.get("hash") == digest and all(p.exists() for p in needed)

@@ -69,7 +69,7 @@ class Kernel:
             self.km.shutdown_kernel(now=True)
         except Exception:
             pass
-        # the private folder of the IPC sockets (made by _start_kernel)
+        # the private folder of the IPC sockets (made by start_kernel)
         shutil.rmtree(os.path.dirname(self.km.ip), ignore_errors=True)
 
 

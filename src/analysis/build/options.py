@@ -8,6 +8,8 @@ from ..config import NOTEBOOK_DIR, PROCESSED_ROOT, RAW_ROOT, REPORTS_ROOT
 
 @dataclass
 class Options:
+    """Plain values only (the process pool sends them as ``asdict``)."""
+
     raw_root: str = str(RAW_ROOT)
     processed_root: str = str(PROCESSED_ROOT)
     reports_root: str = str(REPORTS_ROOT)
@@ -16,6 +18,8 @@ class Options:
     pdf: bool = True
     force: bool = False
     execution_timeout: int = 600
+    #: ``--param`` values: parameter -> value (int, float, bool, None or str), for the notebooks declaring it
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -30,4 +34,5 @@ class Result:
 
 
 class BuildError(RuntimeError):
-    """A notebook of an agency-year failed: the message names the notebook, the cell and the error."""
+    """A notebook of an agency-year failed: the message names the notebook and the cell and error, or the
+    declared product it did not write."""

@@ -22,6 +22,7 @@ from .engine import run_notebooks, skip_unused_imports
 from .fingerprint import HASH_FILE, input_hash, is_up_to_date
 from .index import write_index
 from .options import BuildError, Options, Result
+from .products import product_path
 from .worker import current, shutdown
 
 
@@ -69,7 +70,8 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         from ..report.export import notebook_to_html
         from ..report.pdf import PdfUnavailable
         worker.exporter_ready()  # one exporter per process, not used from two threads at once
-        summary = json.loads((Path(opt.processed_root) / agency / str(year) / "summary.json").read_text(encoding="utf-8"))
+        summary_file = product_path(Path(opt.processed_root) / agency / str(year), "03-formula-changes", "summary.json")
+        summary = json.loads(summary_file.read_text(encoding="utf-8"))
         title = f"{summary['nama_instansi']} — {year}"
         footer = (f"lkj-analytics · {agency}/{year} · " + ("dibuat dari data mentah di" if opt.lang == "id"
                                                              else "built from the raw data in")
