@@ -7,11 +7,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: report test lab lock pdf-engine bytecode benchmark clean-venv help
+.PHONY: report test lint lab lock pdf-engine bytecode benchmark clean-venv help
 
 help:
 	@echo "make report   build data/processed and reports/ for every agency-year under data/raw/"
-	@echo "make test     run the test suite"
+	@echo "make test     lint, then run the test suite (ARGS=tests/unit: seconds; ARGS=\"-m 'not slow'\": no notebooks/browser)"
+	@echo "make lint     ruff on src, tests, benchmarks and (through nbqa) the notebooks"
 	@echo "make lab      open JupyterLab on the project's environment"
 	@echo "make benchmark  measure build speed (writes benchmarks/results.md)"
 	@echo "make lock     re-resolve pyproject.toml into requirements.lock"
@@ -43,7 +44,12 @@ bytecode: $(STAMP)
 report: $(STAMP) pdf-engine bytecode
 	$(PY) -m analysis build $(ARGS)
 
-test: $(STAMP) pdf-engine
+# Lint first: any ruff finding (rules in pyproject.toml [tool.ruff]) fails `make test` before a test runs.
+lint: $(STAMP)
+	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m nbqa ruff notebooks
+
+test: $(STAMP) lint pdf-engine
 	$(PY) -m pytest $(ARGS)
 
 lab: $(STAMP)

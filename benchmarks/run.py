@@ -18,7 +18,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -229,7 +228,8 @@ def main():
     log("module scale: 10 000 synthetic agency-years")
     ms, mem = [], []
     for _ in range(args.runs):
-        out = subprocess.run([PY, "-c", MODULE_SCALE], cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()
+        out = subprocess.run([PY, "-c", MODULE_SCALE], cwd=ROOT, check=True, capture_output=True,
+                             text=True).stdout.split()
         mem.append(int(out[0]))
         ms.append(float(out[1]))
     res["module"] = ms
@@ -244,9 +244,10 @@ def main():
                                                            "matplotlib", "pandera"))
     chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True).stdout.strip() \
         if shutil.which("chromium") else "not installed"
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
-    mem_total = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "?")
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    mem_total = next((ln.split()[1] for ln in Path("/proc/meminfo").read_text().splitlines()
+                      if ln.startswith("MemTotal")), "?")
     rows = [
         ("floor: empty notebook in a fresh kernel (nbclient)", fmt_s(med(res["floor_nb"])), args.runs, "", "", ""),
         ("floor: one-page HTML → PDF (Chromium via Playwright, incl. launch)", fmt_s(med(res["floor_pdf"])), args.runs,
@@ -285,8 +286,8 @@ def main():
     lines += [f"| {a} | {b} | {c} | {d} | {e} | {f} |" for a, b, c, d, e, f in rows]
     lines += ["", "All runs (seconds):", ""]
     lines += [f"- {k}: " + ", ".join(f"{v:.2f}" for v in vals) for k, vals in res.items()]
-    lines += ["", "Cold build ÷ floor of the same turn: "
-              + ", ".join(f"{c / (a + b):.2f}" for a, b, c in zip(res["floor_nb"], res["floor_pdf"], res["cold"]))]
+    turns = zip(res["floor_nb"], res["floor_pdf"], res["cold"], strict=True)
+    lines += ["", "Cold build ÷ floor of the same turn: " + ", ".join(f"{c / (a + b):.2f}" for a, b, c in turns)]
     if speedup is not None:
         lines += ["", "Machine ceiling (× speed-up of two CPU-bound processes side by side): "
                   + ", ".join(f"{v:.2f}" for v in ceilings)]

@@ -34,9 +34,9 @@ def edit(rel, old, new, count=1):
     return t.replace(old, new, count)
 
 
-RA, PK, CI, AS, KI, PG, ASET, APS = ("2024/realisasi_anggaran.csv", "2024/perjanjian_kinerja.csv", "2024/capaian_iku.csv",
-                                     "2024/anggaran_sumber_dana.csv", "2024/komponen_iku.csv", "2024/pegawai.csv",
-                                     "2024/aset.csv", "2024/anggaran_program_sumber_dana.csv")
+RA, PK, CI, AS, KI, PG, ASET, APS = ("2024/realisasi_anggaran.csv", "2024/perjanjian_kinerja.csv",
+                                     "2024/capaian_iku.csv", "2024/anggaran_sumber_dana.csv", "2024/komponen_iku.csv",
+                                     "2024/pegawai.csv", "2024/aset.csv", "2024/anggaran_program_sumber_dana.csv")
 DEF = "definisi_indikator.csv"
 
 case("separators_swapped", RA, "fail", "anggaran", "12,151,893,026", "clean",
@@ -63,7 +63,8 @@ case("empty_table", RA, "fail", None, "", "clean", "header only: the rows were n
      text(RA).splitlines()[0] + "\n")
 case("empty_file", RA, "fail", None, "", "clean", "a zero-byte file", "")
 case("duplicated_indicator", CI, "fail", "indikator", "KB", "clean", "the same indicator pasted twice",
-     edit(CI, "458,2.", "457,1.,Meningkatnya Kualitas Koperasi,Prosentase Koperasi Berkualitas,\"4,57 %\",\"5,87 %\",128\n458,2."))
+     edit(CI, "458,2.",
+          "457,1.,Meningkatnya Kualitas Koperasi,Prosentase Koperasi Berkualitas,\"4,57 %\",\"5,87 %\",128\n458,2."))
 case("target_zero", CI, "warn", None, "target of KB is 0", "indicators", "a target of zero (legitimately odd)",
      edit(CI, '"4,57 %","5,87 %",128', '"0,00 %","5,87 %",128'))
 case("percentage_over_1000", RA, "fail", "persen", "9.445", "clean", "a percentage with a thousands dot: 9.445 %",
@@ -71,11 +72,12 @@ case("percentage_over_1000", RA, "fail", "persen", "9.445", "clean", "a percenta
 case("total_does_not_add_up", RA, "fail", "anggaran", "20.674.821.127", "clean", "a total typed wrong",
      edit(RA, "TOTAL,,20.674.821.126", "TOTAL,,20.674.821.127"))
 case("total_row_missing", RA, "fail", "anggaran", None, "clean", "the TOTAL row left out",
-     "\n".join(l for l in text(RA).splitlines() if ",TOTAL," not in l) + "\n")
+     "\n".join(ln for ln in text(RA).splitlines() if ",TOTAL," not in ln) + "\n")
 case("dau_dak_do_not_add_up", AS, "fail", "anggaran", "20674821126", "clean",
      "the DAU and DAK stated in the sentences do not add up to the stated total",
      edit(AS, '"Rp.6.782.338.000,-"', '"Rp.6.782.338.001,-"'))
-case("unknown_funding_source", APS, "fail", "sumber_dana", "Hibah", "clean", "a funding source the project does not know",
+case("unknown_funding_source", APS, "fail", "sumber_dana", "Hibah", "clean",
+     "a funding source the project does not know",
      edit(APS, ",DAK Non Fisik,", ",Hibah,"))
 case("unknown_grade", CI, "fail", "target", "A+", "clean", "a grade outside the scale",
      edit(CI, "Perangkat Daerah,A,A,100", "Perangkat Daerah,A+,A,100"))
@@ -94,7 +96,8 @@ case("formula_missing_component", DEF, "fail", "komponen_pembilang", "koperasi_s
      "a formula referencing a component that is not stated",
      edit(DEF, "koperasi_sehat_cukup_sehat_provinsi+koperasi_sehat_cukup_sehat_kabkota", "koperasi_sehat_total"))
 case("component_stated_twice_differently", KI, "fail", "nilai", "215", "clean",
-     "the same component stated with two values", edit(KI, '608,KB,koperasi_sehat_cukup_sehat,214', '608,KB,koperasi_sehat_cukup_sehat,215'))
+     "the same component stated with two values",
+     edit(KI, "608,KB,koperasi_sehat_cukup_sehat,214", "608,KB,koperasi_sehat_cukup_sehat,215"))
 case("text_in_number", KI, "fail", "nilai", "sekitar 3.645", "clean", "a number with a word in it",
      edit(KI, "koperasi_aktif,3.645", "koperasi_aktif,sekitar 3.645"))
 case("negative_amount", RA, "fail", "realisasi", "-198.957.100", "clean", "a negative spending amount",
@@ -104,11 +107,12 @@ case("fraction_of_rupiah", RA, "fail", "anggaran", "216.181.400,50", "clean", "r
 case("staff_total_does_not_add_up", PG, "fail", "jumlah", "51", "clean", "a staff total that does not add up",
      edit(PG, "Jumlah,,50,,1,3,-,21,20,5,50", "Jumlah,,50,,1,3,-,21,20,5,51"))
 case("asset_condition_does_not_add_up", ASET, "fail", "kondisi", "88 Baik, 11 Rusak Berat", "clean",
-     "condition counts that do not add up to the quantity", edit(ASET, "88 Baik, 10 Rusak Berat", "88 Baik, 11 Rusak Berat"))
+     "condition counts that do not add up to the quantity",
+     edit(ASET, "88 Baik, 10 Rusak Berat", "88 Baik, 11 Rusak Berat"))
 case("unknown_asset_condition", ASET, "fail", "kondisi", "1 Baik, 1 Hilang", "clean", "a condition outside the list",
      edit(ASET, "1 Baik, 1 Rusak Berat", "1 Baik, 1 Hilang"))
 case("missing_column", RA, "fail", "persen", None, "clean", "a column deleted",
-     "\n".join(",".join(l.split(",")[:5]) if i == 0 else l for i, l in enumerate(text(RA).splitlines())) + "\n")
+     "\n".join(",".join(ln.split(",")[:5]) if i == 0 else ln for i, ln in enumerate(text(RA).splitlines())) + "\n")
 case("unknown_column", RA, "fail", "catatan", "catatan", "clean", "an extra column added",
      text(RA).replace("persen\n", "persen,catatan\n", 1).replace("\n651,", "\n651,", 1))
 case("duplicate_header", RA, "fail", "anggaran", "anggaran", "clean", "a column name typed twice",

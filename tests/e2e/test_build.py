@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report.pdf import chromium_path
 from analysis.config import RAW_ROOT
+from analysis.report.pdf import chromium_path
 from analysis.synthetic import make_agency_year
 from conftest import SEED_AGENCY, SEED_YEAR, tree_digest
 
@@ -21,8 +21,9 @@ pytestmark = pytest.mark.slow
 
 
 def run_build(raw, proc, rep, *extra, env=None):
-    r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root", str(proc),
-                        "--reports-root", str(rep), *extra], capture_output=True, text=True, timeout=900, env=env)
+    r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw),
+                        "--processed-root", str(proc), "--reports-root", str(rep), *extra],
+                       capture_output=True, text=True, timeout=900, env=env)
     return r
 
 
@@ -153,7 +154,7 @@ def test_english_report_with_stage_timings(built, tmp_path):
     html = (tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8")
     assert "Summary" in html and "IDR 20,674,821,126" in html and "5.87 %" in html
     # one line of stages, in the order they ran, each ending after the one before
-    line = next(l for l in r.stdout.splitlines() if "kernel ready" in l)
+    line = next(ln for ln in r.stdout.splitlines() if "kernel ready" in ln)
     stages = re.findall(r"([\w-]+(?: ready)?) (\d+\.\d+) s", line)
     assert [name for name, _ in stages] == ["kernel ready", "01-clean", "02-indicators", "03-formula-changes",
                                             "04-report", "html"]

@@ -29,7 +29,8 @@ CASES = [
     ("O for 0 in rupiah", "realisasi_anggaran.csv", "12.151.893.026", "12.151.893.O26", "anggaran", "12.151.893.O26"),
     ("stray %%", "perjanjian_kinerja.csv", '"4,57 %"', '"4,57%%"', "target", "4,57%%"),
     ("unknown grade", "capaian_iku.csv", "Perangkat Daerah,A,A,100", "Perangkat Daerah,A+,A,100", "target", "A+"),
-    ("unknown funding source", "anggaran_program_sumber_dana.csv", ",DAK Non Fisik,", ",DAK Fisik,", "sumber_dana", "DAK Fisik"),
+    ("unknown funding source", "anggaran_program_sumber_dana.csv", ",DAK Non Fisik,", ",DAK Fisik,", "sumber_dana",
+     "DAK Fisik"),
     ("total does not add up", "realisasi_anggaran.csv", "TOTAL,,20.674.821.126", "TOTAL,,20.674.821.127", "anggaran",
      "20.674.821.127"),
     ("staff total does not add up", "pegawai.csv", "Jumlah,,50,,1,3,-,21,20,5,50", "Jumlah,,50,,1,3,-,21,20,5,51",
@@ -59,7 +60,8 @@ def test_bad_cell_is_named(name, file, old, new, column, value, raw_copy, good_o
 def test_missing_column(raw_copy, good_output):
     p = raw_copy / SEED_AGENCY / str(SEED_YEAR) / "realisasi_anggaran.csv"
     lines = p.read_text(encoding="utf-8").splitlines()
-    p.write_text("\n".join(",".join(c for c in l.split(",")[:-1]) if i == 0 else l for i, l in enumerate(lines)) + "\n")
+    lines[0] = ",".join(lines[0].split(",")[:-1])
+    p.write_text("\n".join(lines) + "\n")
     with pytest.raises(DataError) as e:
         pipeline.run_clean(SEED_AGENCY, SEED_YEAR, raw_copy, good_output)
     assert any(pr.column == "persen" and "missing" in pr.expected for pr in e.value.problems)

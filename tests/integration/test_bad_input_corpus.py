@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis import pipeline
+from analysis.config import RAW_ROOT
 from analysis.errors import DataError
 from conftest import SEED_AGENCY, SEED_YEAR, tree_digest
-from analysis.config import RAW_ROOT
 
 CORPUS = Path(__file__).parents[1] / "bad_inputs"
 CASES = list(csv.DictReader(open(CORPUS / "cases.csv", encoding="utf-8")))
@@ -116,7 +117,8 @@ def test_build_command_keeps_last_good_report(case, tmp_path):
     assert after["kalbar-diskumkm/2024/report.html"] == before["kalbar-diskumkm/2024/report.html"]
 
 
-VALID_ID_AMOUNT = re.compile(r"^(Rp\.?\s*)?([1-9]\d{0,2}(\.\d{3})*|\d+)(,0+)?(,-)?$")  # ",00" decimals are whole rupiah too
+# ",00" decimals are whole rupiah too
+VALID_ID_AMOUNT = re.compile(r"^(Rp\.?\s*)?([1-9]\d{0,2}(\.\d{3})*|\d+)(,0+)?(,-)?$")
 
 
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -143,6 +145,7 @@ def test_random_malformed_cells_are_named(cell, tmp_path_factory, good):
     raw_before, out_before = tree_digest(raw), tree_digest(out)
     with pytest.raises(DataError) as e:
         pipeline.run_clean(SEED_AGENCY, SEED_YEAR, raw, out)
-    assert any(p.row == 3 and p.column == "anggaran" and p.value == cell.strip() for p in e.value.problems), str(e.value)
+    assert any(p.row == 3 and p.column == "anggaran" and p.value == cell.strip()
+               for p in e.value.problems), str(e.value)
     assert tree_digest(raw) == raw_before and tree_digest(out) == out_before
     shutil.rmtree(tmp)

@@ -8,7 +8,8 @@ from analysis.indicators.iku import capaian_sasaran
 
 
 def _tables():
-    prog = pd.DataFrame({"program_no": [1, 2, 3], "program": ["A", "B", "C"], "sasaran_no": pd.array([1, 1, 2], "Int64"),
+    prog = pd.DataFrame({"program_no": [1, 2, 3], "program": ["A", "B", "C"],
+                         "sasaran_no": pd.array([1, 1, 2], "Int64"),
                          "sumber_anggaran": ["APBD", "APBD", "APBN"], "anggaran_pk": pd.array([900, 100, 50], "Int64")})
     ap = pd.DataFrame({"program_no": [1, 2], "program": ["A", "B"], "anggaran": [900, 100], "realisasi": [900, 50],
                        "baris_sumber": ["1", "2"], "baris_raw": [2, 3]})

@@ -16,7 +16,8 @@ def _komponen():
 def test_realisation_from_components(seed_run):
     k = _komponen()
     iku = seed_run["ind"].iku.set_index("kode_indikator")
-    kb = (k["koperasi_sehat_cukup_sehat_provinsi"] + k["koperasi_sehat_cukup_sehat_kabkota"]) / k["koperasi_aktif"] * 100
+    kb = ((k["koperasi_sehat_cukup_sehat_provinsi"] + k["koperasi_sehat_cukup_sehat_kabkota"])
+          / k["koperasi_aktif"] * 100)
     assert iku.loc["KB", "realisasi_komponen"] == pytest.approx(kb)
     assert iku.loc["KB", "pembilang"] == k["koperasi_sehat_cukup_sehat"]  # 99 + 115 = 214 as stated
     assert round(kb, 2) == iku.loc["KB", "realisasi"]                    # 5,87 %

@@ -60,7 +60,8 @@ def test_definitions_cite_the_source():
     for _, d in defs.iterrows():
         assert d["kalimat_sumber"] in LINES[int(d["baris_sumber"]) - 1]
     kb = defs[defs["kode_indikator"] == "KB"].sort_values("versi")
-    assert list(zip(kb["berlaku_dari"], kb["berlaku_sampai"].astype("object"))) == [(2022, 2023), (2024, pd.NA)]
+    validity = zip(kb["berlaku_dari"], kb["berlaku_sampai"].astype("object"), strict=True)
+    assert list(validity) == [(2022, 2023), (2024, pd.NA)]
 
 
 def test_every_table_cleans_and_validates(seed_run):
@@ -93,8 +94,9 @@ def test_processed_files_written_as_csv_and_parquet(seed_run):
 
 
 def test_every_processed_column_is_documented(seed_run):
-    from analysis.config import PROJECT_ROOT
     import pandas as pd
+
+    from analysis.config import PROJECT_ROOT
 
     doc = (PROJECT_ROOT / "data" / "processed" / "README.md").read_text(encoding="utf-8")
     folder = seed_run["processed"] / "kalbar-diskumkm" / "2024"

@@ -44,7 +44,8 @@ def test_status_rounding_across_the_target():
 
 
 def test_status_method():
-    s, _, (why, why_id) = rk.classify(_rep("97", 97.0), _cands((96.17, None, True, False, ""), (96.99, None, False, False, "plain mean")))
+    s, _, (why, why_id) = rk.classify(_rep("97", 97.0), _cands((96.17, None, True, False, ""),
+                                                               (96.99, None, False, False, "plain mean")))
     assert s == "method" and why == "plain mean"
 
 

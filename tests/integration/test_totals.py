@@ -9,7 +9,8 @@ SOURCE = (SEED_DIR / "sumber.txt").read_text(encoding="utf-8")
 
 
 def _printed_total(file, column, key_col):
-    rows = read_raw_csv(SEED_DIR / file, [], tuple(open(SEED_DIR / file, encoding="utf-8").readline().strip().split(","))).rows
+    header = (SEED_DIR / file).read_text(encoding="utf-8").splitlines()[0].strip().split(",")
+    rows = read_raw_csv(SEED_DIR / file, [], tuple(header)).rows
     return next(r for r in rows if r[key_col].strip().upper() in ("TOTAL", "JUMLAH"))[column]
 
 
@@ -18,7 +19,8 @@ def test_programme_budgets_and_realisations_add_up(seed_run):
     assert ap["anggaran"].sum() == numbers.parse_rupiah(_printed_total("realisasi_anggaran.csv", "anggaran", "no"))
     assert ap["realisasi"].sum() == numbers.parse_rupiah(_printed_total("realisasi_anggaran.csv", "realisasi", "no"))
     # the figures the source prints in its sentences
-    assert ap["anggaran"].sum() == numbers.parse_rupiah(re.search(r"Total Alokasi Dana APBD sebesar (Rp\.[\d.]+,-)", SOURCE)[1])
+    stated = re.search(r"Total Alokasi Dana APBD sebesar (Rp\.[\d.]+,-)", SOURCE)[1]
+    assert ap["anggaran"].sum() == numbers.parse_rupiah(stated)
     assert ap["realisasi"].sum() == 19882262551
 
 
@@ -63,6 +65,6 @@ def test_asset_conditions_add_up_to_quantity(seed_run):
     merged = a.set_index("aset_id")["jumlah"]
     assert (per_item.reindex(merged.index) == merged).all()
     kursi = a[a["nama_barang"] == "Kursi Susun"].iloc[0]
-    assert dict(zip(k[k["aset_id"] == kursi["aset_id"]]["kondisi"], k[k["aset_id"] == kursi["aset_id"]]["jumlah"])) == \
-        {"Baik": 88, "Rusak Berat": 10}
+    kursi_k = k[k["aset_id"] == kursi["aset_id"]]
+    assert dict(zip(kursi_k["kondisi"], kursi_k["jumlah"], strict=True)) == {"Baik": 88, "Rusak Berat": 10}
     assert set(a["kelompok"]) == {"Bangunan Kantor", "Kendaraan Dinas", "Perlengkapan dan Peralatan Kantor"}

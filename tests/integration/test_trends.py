@@ -11,7 +11,8 @@ from analysis.indicators import trends as tren
 def defs(*versions):
     base = {"nama": "X", "pembilang": "a", "penyebut": "b", "komponen_pembilang": "a", "komponen_penyebut": "b",
             "satuan": "%", "polaritas": "positif", "faktor": 100.0, "kalimat_sumber": "s"}
-    rows = [dict(base, kode_indikator=c, versi=v, berlaku_dari=f, berlaku_sampai=u, **kw) for c, v, f, u, kw in versions]
+    rows = [dict(base, kode_indikator=c, versi=v, berlaku_dari=f, berlaku_sampai=u, **kw)
+            for c, v, f, u, kw in versions]
     return pd.DataFrame(rows).astype({"berlaku_sampai": "Int64"})
 
 
@@ -20,7 +21,8 @@ def test_no_change_no_break():
 
 
 def test_one_change():
-    b = tren.detect_breaks(defs(("X", 1, 2020, 2022, {}), ("X", 2, 2023, None, {"pembilang": "c", "komponen_pembilang": "c"})))
+    b = tren.detect_breaks(defs(("X", 1, 2020, 2022, {}),
+                                ("X", 2, 2023, None, {"pembilang": "c", "komponen_pembilang": "c"})))
     assert len(b) == 1
     r = b.iloc[0]
     assert (r["jenis"], r["tahun_terakhir_lama"], r["tahun_pertama_baru"], r["yang_berubah"]) == \
@@ -37,7 +39,8 @@ def test_identical_new_version_is_not_a_break():
 
 
 def test_appear_disappear_and_gap():
-    d = defs(("NEW", 1, 2023, None, {}), ("OLD", 1, 2020, 2022, {}), ("GAP", 1, 2020, 2020, {}), ("GAP", 2, 2023, None, {}))
+    d = defs(("NEW", 1, 2023, None, {}), ("OLD", 1, 2020, 2022, {}),
+             ("GAP", 1, 2020, 2020, {}), ("GAP", 2, 2023, None, {}))
     b = tren.detect_breaks(d, years=[2020, 2021, 2022, 2023, 2024])
     kinds = {(r["kode_indikator"], r["jenis"]) for _, r in b.iterrows()}
     assert kinds == {("NEW", "muncul"), ("OLD", "hilang"), ("GAP", "celah")}
@@ -102,7 +105,8 @@ def test_decomposition_when_both_formulas_are_known(seed_run):
     tables = dict(seed_run["tables"])
     extra = pd.DataFrame({"kode_indikator": ["KB"], "komponen": ["koperasi_rat_omzet_meningkat"], "nilai": [1000.0]})
     komponen = pd.concat([tables["komponen_iku"][["kode_indikator", "komponen", "nilai"]], extra], ignore_index=True)
-    d = tren.decompose(seed_run["tr"].breaks, seed_run["ind"].series, tables["definisi_indikator"], komponen, 2024).iloc[0]
+    d = tren.decompose(seed_run["tr"].breaks, seed_run["ind"].series, tables["definisi_indikator"], komponen,
+                       2024).iloc[0]
     old_2024 = 1000 / 3645 * 100
     assert d["dapat_diurai"]
     assert d["efek_rumus_pp"] == pytest.approx(214 / 3645 * 100 - old_2024)

@@ -96,7 +96,8 @@ def test_category_scales_are_data():
     assert two.category(90) == "Sangat Berhasil" and two.category(89.99) == "Berhasil"
     assert two.category(float("nan")) is None
     five = category_scale("lima_tingkat")
-    assert [five.category(x) for x in (95, 80, 70, 60, 40)] == ["Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
+    assert [five.category(x) for x in (95, 80, 70, 60, 40)] == [
+        "Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang"]
     assert five.category(95, "en") == "Very good"
     eff = efficiency_scale()
     assert [eff.category(x) for x in (12, 0, -8)] == ["Efisien", "Cukup Efisien", "Tidak Efisien"]

@@ -3,7 +3,8 @@ import math
 
 import pytest
 from babel.numbers import format_decimal
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from analysis.ingest import numbers
 
@@ -33,7 +34,8 @@ def test_english_percentage_column_is_not_thousands():
 
 @pytest.mark.parametrize("text, style, expected", [
     ("Rp.12.151.893.026,-", "id", 12151893026), ("Rp. 216.181.400,-", "id", 216181400),
-    ("12.151.893.026", "id", 12151893026), ("Rp 20,674,821,126", "en", 20674821126), ("22.781.067.126,-", "id", 22781067126),
+    ("12.151.893.026", "id", 12151893026), ("Rp 20,674,821,126", "en", 20674821126),
+    ("22.781.067.126,-", "id", 22781067126),
 ])
 def test_parse_rupiah(text, style, expected):
     assert numbers.parse_rupiah(text, style) == expected
