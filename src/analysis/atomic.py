@@ -43,7 +43,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_tables(directory: Path | str, tables: dict[str, "pd.DataFrame"]) -> list[Path]:
+def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list[Path]:
     """Write each table as ``<name>.csv`` and ``<name>.parquet``.
 
     Every file is first written to a temporary name in the same folder, and only when all of them

@@ -26,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="run the notebooks and export HTML + PDF for every agency-year under data/raw",
                        description="Runs notebooks 01-04 with papermill for each agency-year found under data/raw/ "
                                    "(or the one selected), writes data/processed/<agency>/<year>/ and "
-                                   "reports/<agency>/<year>/{report.html,report.pdf,notebooks/}, and reports/index.html. "
+                                   "reports/<agency>/<year>/{report.html,report.pdf,notebooks/}, and "
+                                   "reports/index.html. "
                                    "Unchanged agency-years are skipped. Exit status 0 only when every one built.")
     b.add_argument("--agency", metavar="SLUG", help="only this agency (folder name under data/raw)")
     b.add_argument("--year", metavar="YYYY", type=int, help="only this year")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-from .errors import Collector
 from .config import DEFAULT_CATEGORY_SCALE, DEFAULT_EFFICIENCY_SCALE, DEFAULT_GRADE_SCALE, REFERENCE_ROOT
+from .errors import Collector
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class GradeScale:
 
     def grade_of(self, score: float) -> str:
         """The grade whose band holds ``score`` (81,1 -> A)."""
-        for i, (lo, hi) in enumerate(zip(self.lower, self.upper)):
+        for i, (lo, hi) in enumerate(zip(self.lower, self.upper, strict=True)):
             if (score > lo or (i == 0 and score >= lo)) and score <= hi:
                 return self.grades[i]
         raise ValueError(f"a score between {self.lower[0]} and {self.upper[-1]}, not {score}")
@@ -49,7 +49,7 @@ class BandScale:
         if value is None or value != value:  # NaN
             return None
         names = self.labels if lang == "id" else self.labels_en
-        for label, lo in zip(names, self.lower):
+        for label, lo in zip(names, self.lower, strict=True):
             if lo is None or value >= lo:
                 return label
         return None
@@ -60,7 +60,7 @@ def _read(name: str, root: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-@lru_cache(maxsize=None)
+@cache
 def grade_scale(name: str = DEFAULT_GRADE_SCALE, root: Path = REFERENCE_ROOT) -> GradeScale:
     rows = sorted((r for r in _read("skala_predikat.csv", root) if r["skala"] == name), key=lambda r: int(r["urutan"]))
     if not rows:
@@ -71,7 +71,7 @@ def grade_scale(name: str = DEFAULT_GRADE_SCALE, root: Path = REFERENCE_ROOT) ->
                       tuple(float(r["batas_atas"]) for r in rows))
 
 
-@lru_cache(maxsize=None)
+@cache
 def band_scale(file: str, name: str, root: Path = REFERENCE_ROOT) -> BandScale:
     rows = [r for r in _read(file, root) if r["skala"] == name]
     if not rows:

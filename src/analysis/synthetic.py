@@ -47,7 +47,8 @@ def make_agency_year(raw_root: Path | str, agency: str, year: int, seed: int = 0
     since = 2000  # the synthetic definitions never change, whichever years of the agency are generated
     _write(root / "definisi_indikator.csv", DEFINITION_HEADER, [
         ["SEHAT", 1, since, "", indicator_name, "", 1, "Meningkatnya kualitas koperasi",
-         "Jumlah koperasi sehat", "Jumlah koperasi aktif", "koperasi_sehat", "koperasi_aktif", 100, "%", "positif", "", "",
+         "Jumlah koperasi sehat", "Jumlah koperasi aktif", "koperasi_sehat", "koperasi_aktif", 100, "%", "positif",
+         "", "",
          year, "", "(sintetis) jumlah koperasi sehat dibagi jumlah koperasi aktif"],
         ["TIDAKAKTIF", 1, since, "", "Persentase Koperasi Tidak Aktif", "", 2, "Menurunnya koperasi tidak aktif",
          "Jumlah koperasi tidak aktif", "Jumlah koperasi terdaftar", "koperasi_tidak_aktif", "koperasi_terdaftar", 100,
@@ -99,16 +100,17 @@ def make_agency_year(raw_root: Path | str, agency: str, year: int, seed: int = 0
                                                   f"realisasi_{first}", f"realisasi_{first + 1}", f"realisasi_{year}",
                                                   f"target_{year}"], rows)
     _write(folder / "nilai_sakip.csv", ["baris_sumber", "kode_indikator", "tahun", "predikat", "nilai", "kalimat"],
-           [["", "SAKIP", str(y), g, f"{_id(s, 2)}%", "(sintetis)"] for y, g, s in zip(range(first, year + 1), grades,
-                                                                                      scores)])
+           [["", "SAKIP", str(y), g, f"{_id(s, 2)}%", "(sintetis)"]
+            for y, g, s in zip(range(first, year + 1), grades, scores, strict=True)])
     budgets = [rnd.randint(100, 5000) * 1_000_000 + rnd.randint(0, 999_999) for _ in range(programmes)]
     spent = [int(b * rnd.uniform(0.8, 1.0)) for b in budgets]
     rows = [["", f"{i + 1}.", f"Program Sintetis {i + 1}", _id(b), _id(s), _id(s / b * 100, 2)]
-            for i, (b, s) in enumerate(zip(budgets, spent))]
+            for i, (b, s) in enumerate(zip(budgets, spent, strict=True))]
     rows.append(["", "TOTAL", "", _id(sum(budgets)), _id(sum(spent)), _id(sum(spent) / sum(budgets) * 100, 2)])
-    _write(folder / "realisasi_anggaran.csv", ["baris_sumber", "no", "program", "anggaran", "realisasi", "persen"], rows)
+    _write(folder / "realisasi_anggaran.csv",
+           ["baris_sumber", "no", "program", "anggaran", "realisasi", "persen"], rows)
     rows = []
-    for i, (b, s) in enumerate(zip(budgets, spent)):
+    for i, (b, s) in enumerate(zip(budgets, spent, strict=True)):
         sasaran = ["I", "II", "III"][i % 3]
         rows.append(["", i + 1, f"Program Sintetis {i + 1}", "DAU", f"Rp. {_id(b)},-", f"Rp. {_id(s)},-",
                      f"({_id(s / b * 100, 2)}%)", "", sasaran, "(sintetis)"])
@@ -124,6 +126,7 @@ def make_agency_year(raw_root: Path | str, agency: str, year: int, seed: int = 0
                 ["realisasi_multi_tahun.csv", "realisasi_multi_tahun"], ["nilai_sakip.csv", "nilai_sakip"],
                 ["realisasi_anggaran.csv", "realisasi_anggaran"],
                 ["anggaran_program_sumber_dana.csv", "anggaran_program_sumber_dana"]]
-    _write(folder / "manifest.csv", ["berkas", "tabel", "bagian", "judul_tabel", "baris_sumber", "gaya_angka", "catatan"],
+    _write(folder / "manifest.csv",
+           ["berkas", "tabel", "bagian", "judul_tabel", "baris_sumber", "gaya_angka", "catatan"],
            [[f, t, "(sintetis)", "(sintetis)", "", "id", "DATA SINTETIS"] for f, t in manifest])
     return folder

@@ -22,7 +22,7 @@ def skip_unused_imports() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def register_engine() -> str:
     """papermill's nbclient engine, given the worker's kernel client.
 

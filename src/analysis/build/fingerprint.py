@@ -1,8 +1,8 @@
 """The input fingerprint of an agency-year: what must be rebuilt, decided without importing pandas.
 
 Inputs: its raw files, the agency's definitions, reference scales, notebooks, module source, locked
-dependencies and the build's options (language, PDF, ``--param`` values); an agency-year whose fingerprint and outputs are unchanged is
-skipped.
+dependencies and the build's options (language, PDF, ``--param`` values); an agency-year whose
+fingerprint and outputs are unchanged is skipped.
 """
 from __future__ import annotations
 

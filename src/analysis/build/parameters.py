@@ -1,4 +1,4 @@
-"""The notebooks' parameters: those each declares (read with papermill), and the ``--param`` values checked against them.
+"""The notebooks' parameters: those each declares (read with papermill), and ``--param`` values checked against them.
 
 The build sets the built-in ones (:data:`BUILT_IN`); ``--param KEY=VALUE`` sets any other a notebook
 declares, and each notebook gets only the parameters it declares. papermill is imported only when a
@@ -45,7 +45,7 @@ def parse_assignment(text: str) -> tuple[str, object]:
     return key, parse_value(value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _inspect(path: str, mtime_ns: int) -> dict[str, str]:
     """Parameter -> default (its source text) declared by the notebook at ``path`` (once per file version)."""
     from .engine import skip_unused_imports

@@ -24,11 +24,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import capaian as cp
 from ..config import DEFAULT_CATEGORY_SCALE
 from ..errors import Collector, Warning_
 from ..ingest.definitions import definition_for
 from ..reference import category_scale, grade_scale
+from . import capaian as cp
 
 IKU_COLUMNS = ["kode_indikator", "nama", "sasaran_no", "sasaran", "versi", "polaritas", "konvensi_negatif", "satuan",
                "target", "target_predikat", "realisasi", "realisasi_predikat", "pembilang", "penyebut",
@@ -53,7 +53,7 @@ def build_iku(tables: dict[str, pd.DataFrame], year: int, skala_kategori: str = 
             continue
         conv = (konvensi_negatif or {}).get(code) or d["konvensi_negatif"] or cp.DEFAULT_NEGATIVE
         own = comps[comps["kode_indikator"] == code]
-        values = dict(zip(own["komponen"], own["nilai"]))
+        values = dict(zip(own["komponen"], own["nilai"], strict=True))
         pemb = peny = real_k = np.nan
         if d["komponen_pembilang"]:
             try:
@@ -69,8 +69,9 @@ def build_iku(tables: dict[str, pd.DataFrame], year: int, skala_kategori: str = 
                     warnings.append(Warning_("komponen_iku.csv", f"no components for {code}: its realisation "
                                                                  "cannot be recomputed (reconciliation: unverifiable)"))
         if pd.notna(r["target"]) and r["target"] == 0:
-            warnings.append(Warning_("capaian_iku.csv", f"target of {code} is 0: its capaian is undefined as a ratio and "
-                                                        "is taken as 100 when the realisation meets it (see capaian.py)"))
+            warnings.append(Warning_("capaian_iku.csv",
+                                     f"target of {code} is 0: its capaian is undefined as a ratio and is taken as "
+                                     "100 when the realisation meets it (see capaian.py)"))
         rec = {"kode_indikator": code, "nama": d["nama"], "sasaran_no": r["sasaran_no"], "sasaran": r["sasaran"],
                "versi": d["versi"], "polaritas": d["polaritas"],
                "konvensi_negatif": conv if d["polaritas"] == "negatif" else "", "satuan": d["satuan"],

@@ -12,6 +12,7 @@ prints it) but carries ``sebanding = False``; charts never join points of differ
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ def detect_breaks(definitions: pd.DataFrame, years: list[int] | None = None) -> 
     for code, g in definitions.sort_values(["kode_indikator", "berlaku_dari"]).groupby("kode_indikator", sort=True):
         versions = list(g.itertuples(index=False))
         vs = [pd.Series(v._asdict()) for v in versions]
-        for a, b in zip(vs, vs[1:]):
+        for a, b in pairwise(vs):
             changed = sorted({label for f, label in DEFINITION_FIELDS.items()
                               if str(a.get(f, "") or "") != str(b.get(f, "") or "")})
             end = a["berlaku_sampai"] if pd.notna(a["berlaku_sampai"]) else b["berlaku_dari"] - 1
@@ -55,13 +56,15 @@ def detect_breaks(definitions: pd.DataFrame, years: list[int] | None = None) -> 
         if years:
             first, last = vs[0], vs[-1]
             if first["berlaku_dari"] > min(years):
-                rows.append({"kode_indikator": code, "jenis": "muncul", "tahun_terakhir_lama": int(first["berlaku_dari"]) - 1,
+                rows.append({"kode_indikator": code, "jenis": "muncul",
+                             "tahun_terakhir_lama": int(first["berlaku_dari"]) - 1,
                              "tahun_pertama_baru": int(first["berlaku_dari"]), "versi_lama": pd.NA,
                              "versi_baru": int(first["versi"]), "yang_berubah": "indikator baru",
                              "definisi_lama": "", "definisi_baru": _describe(first),
                              "kalimat_sumber": first["kalimat_sumber"]})
             if pd.notna(last["berlaku_sampai"]) and last["berlaku_sampai"] < max(years):
-                rows.append({"kode_indikator": code, "jenis": "hilang", "tahun_terakhir_lama": int(last["berlaku_sampai"]),
+                rows.append({"kode_indikator": code, "jenis": "hilang",
+                             "tahun_terakhir_lama": int(last["berlaku_sampai"]),
                              "tahun_pertama_baru": int(last["berlaku_sampai"]) + 1, "versi_lama": int(last["versi"]),
                              "versi_baru": pd.NA, "yang_berubah": "indikator dihentikan",
                              "definisi_lama": _describe(last), "definisi_baru": "",
@@ -86,7 +89,8 @@ def build_series(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int) 
     sk = tables.get("nilai_sakip", pd.DataFrame(columns=["kode_indikator", "tahun", "predikat", "nilai"]))
     rows = {}
     for _, r in rt.iterrows():
-        rows[(r["kode_indikator"], int(r["tahun"]))] = {"realisasi": r["realisasi"], "predikat": r["realisasi_predikat"],
+        rows[(r["kode_indikator"], int(r["tahun"]))] = {"realisasi": r["realisasi"],
+                                                         "predikat": r["realisasi_predikat"],
                                                          "sumber": "realisasi_multi_tahun"}
     for _, r in iku.iterrows():
         rows.setdefault((r["kode_indikator"], year), {"realisasi": r["realisasi"], "predikat": r["realisasi_predikat"],
@@ -95,7 +99,7 @@ def build_series(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int) 
         d = rows.setdefault((r["kode_indikator"], int(r["tahun"])), {"predikat": r["predikat"]})
         d.update({"realisasi": r["nilai"], "sumber": "nilai_sakip"})
     out = []
-    precise = dict(zip(iku["kode_indikator"], iku["realisasi_komponen"]))
+    precise = dict(zip(iku["kode_indikator"], iku["realisasi_komponen"], strict=True))
     for (code, y), d in sorted(rows.items()):
         real = d.get("realisasi")
         tepat = precise.get(code) if y == year and pd.notna(precise.get(code, np.nan)) else real
@@ -129,7 +133,7 @@ def build_trends(series: pd.DataFrame, targets: pd.DataFrame | None = None) -> p
     sebanding_sejak_awal. Changes use ``realisasi_tepat`` (the most precise value).
     """
     rows = []
-    for code, g in series.sort_values("tahun").groupby("kode_indikator", sort=True):
+    for _code, g in series.sort_values("tahun").groupby("kode_indikator", sort=True):
         g = g.reset_index(drop=True)
         first = g.iloc[0]
         for i, r in g.iterrows():
@@ -207,9 +211,10 @@ def decompose(breaks: pd.DataFrame, series: pd.DataFrame, definitions: pd.DataFr
         if y not in s.index or (y - 1) not in s.index:
             continue
         new_y, old_prev = s.loc[y, "realisasi_tepat"], s.loc[y - 1, "realisasi_tepat"]
-        old_def = definitions[(definitions["kode_indikator"] == code) & (definitions["versi"] == b["versi_lama"])].iloc[0]
-        values = dict(zip(komponen.loc[komponen["kode_indikator"] == code, "komponen"],
-                          komponen.loc[komponen["kode_indikator"] == code, "nilai"])) if y == year else {}
+        old_def = definitions[(definitions["kode_indikator"] == code)
+                              & (definitions["versi"] == b["versi_lama"])].iloc[0]
+        own = komponen[komponen["kode_indikator"] == code]
+        values = dict(zip(own["komponen"], own["nilai"], strict=True)) if y == year else {}
         needed = [n for e in (old_def["komponen_pembilang"], old_def["komponen_penyebut"]) if e
                   for n in e.split("+") if n not in values]
         old_y = np.nan

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -66,7 +67,7 @@ def read_definitions(path: Path) -> pd.DataFrame:
         by_code.setdefault(d["kode_indikator"], []).append(d)
     for code, versions in by_code.items():
         versions.sort(key=lambda d: d["berlaku_dari"])
-        for a, b in zip(versions, versions[1:]):
+        for a, b in pairwise(versions):
             end = a["berlaku_sampai"] if a["berlaku_sampai"] is not None else 9999
             if b["berlaku_dari"] <= end:
                 col.add(t.label, b["baris_raw"], "berlaku_dari", b["berlaku_dari"],

@@ -15,6 +15,7 @@ file, row and column.
 from __future__ import annotations
 
 import re
+
 from babel.numbers import NumberFormatError, parse_decimal
 
 STYLES = {"id": "id", "en": "en"}
@@ -61,7 +62,8 @@ def parse_rupiah(text: str, style: str = "id") -> int:
             raise ValueError(num)
         value = parse_integer(num, style)
     except ValueError:
-        raise ValueError(f"an amount in rupiah like {'Rp.12.151.893.026,-' if style == 'id' else 'Rp 20,674,821,126'}") from None
+        example = "Rp.12.151.893.026,-" if style == "id" else "Rp 20,674,821,126"
+        raise ValueError(f"an amount in rupiah like {example}") from None
     if value < 0:
         raise ValueError("a non-negative amount in rupiah")
     return value

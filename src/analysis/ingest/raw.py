@@ -131,7 +131,7 @@ def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...]
                 col.add(label, line, None, ",".join(cells)[:80],
                         f"{len(header)} cells like the header, found {len(cells)} (merged or split cells?)")
                 continue
-            row = dict(zip(header, (c.strip() for c in cells)))
+            row = dict(zip(header, (c.strip() for c in cells), strict=True))
             row["_line"] = line
             rows.append(row)
     except csv.Error as e:

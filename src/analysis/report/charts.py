@@ -12,12 +12,12 @@ import matplotlib
 
 if "ipykernel" not in sys.modules:
     matplotlib.use("Agg")  # outside Jupyter there is no display; inside, the inline backend shows figures
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
-from . import fmt  # noqa: E402
-from .labels import t  # noqa: E402
+from . import fmt
+from .labels import t
 
 A4_WIDTH_IN = 6.8
 COLORS = ["#1f5f8b", "#d1495b", "#edae49", "#00798c", "#66a182"]
@@ -45,7 +45,7 @@ def capaian_chart(iku: pd.DataFrame, lang: str = "id"):
     ax.barh(list(y), df["_c"], color=[COLORS[0] if v >= 100 else COLORS[1] for v in df["_c"]])
     ax.axvline(100, color="black", lw=1, ls="--")
     ax.set_yticks(list(y), [textwrap.shorten(n, 45) for n in df["nama"]])
-    for yi, v in zip(y, df["_c"]):
+    for yi, v in zip(y, df["_c"], strict=True):
         ax.text(v, yi, " " + fmt.persen(v, 1, lang), va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(t("sumbu_capaian", lang))
@@ -58,7 +58,8 @@ def capaian_chart(iku: pd.DataFrame, lang: str = "id"):
 
 def serapan_chart(budget: pd.DataFrame, lang: str = "id", threshold: float = 90):
     df = budget[(budget["tingkat"] == "program_sumber_dana") & budget["serapan"].notna()]
-    labels = [f"{r['program_no']}. {textwrap.shorten(str(r['nama']), 34)} ({r['sumber_dana']})" for _, r in df.iterrows()]
+    labels = [f"{r['program_no']}. {textwrap.shorten(str(r['nama']), 34)} ({r['sumber_dana']})"
+              for _, r in df.iterrows()]
     fig, ax = plt.subplots(figsize=(A4_WIDTH_IN, 0.6 + 0.32 * len(df)))
     ax.barh(labels, df["serapan"], color=[COLORS[0] if v >= threshold else COLORS[2] for v in df["serapan"]])
     ax.axvline(threshold, color="black", lw=1, ls="--")
@@ -122,7 +123,7 @@ def national_chart(gaps: pd.DataFrame, names: dict[str, str], lang: str = "id"):
     y = list(range(len(df)))
     ax.barh([i - 0.18 for i in y], df["realisasi"], height=0.35, color=COLORS[0], label=t("realisasi", lang))
     ax.barh([i + 0.18 for i in y], df["target"], height=0.35, color=COLORS[3], label=t("target_nasional", lang))
-    for i, (_, r) in zip(y, df.iterrows()):
+    for i, (_, r) in zip(y, df.iterrows(), strict=True):
         ax.text(r["realisasi"], i - 0.18, " " + fmt.persen(r["realisasi"], 2, lang), va="center", fontsize=8)
         ax.text(r["target"], i + 0.18, " " + fmt.persen(r["target"], 0, lang), va="center", fontsize=8)
     ax.set_yticks(y, labels)
@@ -142,7 +143,7 @@ def trend_charts(tables: dict[str, pd.DataFrame], lang: str = "id") -> list:
     Needs the processed ``trends``, ``breaks``, ``iku`` and ``gaps`` tables; ``target_nasional`` is optional.
     """
     iku, trends, breaks = tables["iku"], tables["trends"], tables["breaks"]
-    names = dict(zip(iku["kode_indikator"], iku["nama"]))
+    names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True))
     national = tables.get("target_nasional")
     out = []
     for code in trends["kode_indikator"].unique():

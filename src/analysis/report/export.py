@@ -46,7 +46,8 @@ def warm_up() -> None:
     import nbformat
 
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output("display_data", {"text/html": "<p></p>"})])]
+    output = nbformat.v4.new_output("display_data", {"text/html": "<p></p>"})
+    nb.cells = [nbformat.v4.new_code_cell("", outputs=[output])]
     notebook_to_html(nb, "", "id", "")
 
 
