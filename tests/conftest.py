@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import pipeline
-from analysis.config import PROJECT_ROOT, RAW_ROOT
+from analysis.config import RAW_ROOT
 
 SEED_AGENCY, SEED_YEAR = "kalbar-diskumkm", 2024
 SEED_DIR = RAW_ROOT / SEED_AGENCY / str(SEED_YEAR)
