@@ -20,7 +20,9 @@ from .config import DEFAULT_CATEGORY_SCALE, DEFAULT_EFFICIENCY_SCALE, PROCESSED_
 from .indicators import budget as budget_mod, iku as iku_mod, trends as trends_mod
 from .ingest.clean import Cleaned, clean_agency_year
 from .processed import load_info, load_processed, processed_dir
-from .reconcile import reconcile as reconcile_mod
+from .reconcile.candidates import candidates
+from .reconcile.reconcile import attribution_checks, reconcile
+from .reconcile.status import STATUS_ORDER
 
 
 def run_clean(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_ROOT) -> Cleaned:
@@ -57,12 +59,12 @@ def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | 
     efficiency = budget_mod.build_efficiency(budget, sasaran, skala_eff)
     outputs = budget_mod.output_rates(tables, budget)
     series, breaks = trends_mod.series_and_breaks(tables, iku, year)
-    cands = reconcile_mod.candidates(tables, iku, sasaran, budget, efficiency, series, breaks, year, skala)
-    rec = reconcile_mod.reconcile(tables, cands, breaks, manifest)
-    att = reconcile_mod.attribution_checks(tables)
+    cands = candidates(tables, iku, sasaran, budget, efficiency, series, year, skala)
+    rec = reconcile(tables, cands, breaks, manifest)
+    att = attribution_checks(tables)
     if len(att):
         rec = pd.concat([rec, att], ignore_index=True)
-        rec["_o"] = rec["status"].map(reconcile_mod.STATUS_ORDER)
+        rec["_o"] = rec["status"].map(STATUS_ORDER)
         rec = rec.sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
     return Indicators(iku, sasaran, budget, efficiency, outputs, series, breaks, rec, warnings)
 

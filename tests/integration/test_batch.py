@@ -37,19 +37,26 @@ def test_batch_agrees_with_the_pipeline_on_the_seed(seed_run):
     assert ay["serapan"] == pytest.approx(total["serapan"]) and ay["serapan_rata_rata"] == pytest.approx(
         total["serapan_rata_rata"])
     st = out["reconciliation"].set_index("check")["status"]
+    programmes = [f"serapan program {n}" for n in range(1, 9)]
+    assert list(st.index) == ["realisasi KB", "realisasi UKNK", "capaian KB", "capaian UKNK", *programmes,
+                              "capaian_rata_rata", "serapan_rata_rata", "efisiensi"]
+    assert st["realisasi KB"] == st["realisasi UKNK"] == "match"
     assert st["capaian UKNK"] == "rounding" and st["capaian KB"] == "match"
     assert st["serapan_rata_rata"] == "method"
-    assert (st[st.index.str.startswith("serapan program")] == "match").all()
-
-
-def test_round_half_up():
-    assert list(batch.round_half_up([94.445, 0.125, -80.295, 2.5], 2)) == [94.45, 0.13, -80.3, 2.5]
-    assert list(batch.round_half_up([0.5, 1.5, 96.9947], 0)) == [1.0, 2.0, 97.0]
+    assert set(st[programmes]) == {"match"}
 
 
 def test_synthetic_batch_reconciles_without_mismatch():
     out = batch.recompute(*batch.synthetic(500, seed=3))
     rec = out["reconciliation"]
     assert len(out["agency_year"]) == 500
-    assert set(rec["status"]) <= {"match", "rounding", "method"}
+    assert len(rec) == 500 * (3 + 3 + 8 + 3)  # realisasi and capaian of 3 IKU, 8 programmes, 3 summary figures
+    assert set(rec["status"]) == {"match", "rounding", "method"}
+    by_check = rec.groupby("check")["status"].agg(set)
+    for check in ["realisasi A", "realisasi B", "realisasi C", "capaian_rata_rata"] + [
+            f"serapan program {n}" for n in range(1, 9)]:
+        assert by_check[check] == {"match"}, check
+    for check in ("capaian A", "capaian B", "capaian C"):  # printed from the rounded realisation
+        assert by_check[check] == {"match", "rounding"}, check
+    assert by_check["serapan_rata_rata"] == {"match", "rounding", "method"}
     assert (rec.loc[rec["check"] == "serapan_rata_rata", "status"] == "method").mean() > 0.5

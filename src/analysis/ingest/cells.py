@@ -8,16 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .. import config
 from ..errors import Collector
 from ..reference import grade_scale
 from . import numbers
 from .raw import RawTable
-
-REPORTED_FIGURE_COLUMNS = ["besaran", "subjek", "tahun_dasar", "tahun", "nilai", "teks", "tabel", "baris_sumber", "baris_raw"]
-
 
 @dataclass
 class Cells:
@@ -124,12 +119,6 @@ def normalise_name(text: str) -> str:
     s = re.sub(r"^program\s+", "", s)
     s = re.sub(r"[^a-z0-9/]+", " ", s)
     return " ".join(s.split())
-
-
-def reported_figures_frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=REPORTED_FIGURE_COLUMNS)
-    return df.astype({"besaran": "str", "subjek": "str", "tahun_dasar": "Int64", "tahun": "Int64",
-                      "nilai": "float64", "teks": "str", "tabel": "str", "baris_sumber": "str", "baris_raw": "Int64"})
 
 
 def check_total(cells: Cells, total_row: dict | None, column: str, parts: list, what: str, parser) -> int | None:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..errors import Collector, DataError, Problem, Warning_
-from .cells import Cells, reported_figures_frame
+from .cells import Cells
 from .checks import check_component_references, check_cross_table_totals
 from .cleaners import CLEANERS, YEAR_COLUMN
 from .context import Context, load_context
+from .figures import reported_figures_frame
 from .programmes import attach_program_numbers, build_program
 from .raw import RawTable, read_raw_csv
 from .schemas import validate_all

@@ -6,6 +6,8 @@ import pandas as pd
 from ..errors import Collector
 from .cells import normalise_name
 from .context import Context
+from .figures import Subject
+
 
 def build_program(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The programme master: number, name, sasaran it supports (as the narrative says), funding."""
@@ -48,5 +50,6 @@ def attach_program_numbers(t: dict[str, pd.DataFrame], ctx: Context) -> None:
     col.raise_if_any()
     eff.insert(1, "program_no", pd.array(numbers_, dtype="int64"))
     a = t["reported_figures"]
-    names = a["subjek"].str.startswith("program:")
-    a.loc[names, "subjek"] = a.loc[names, "subjek"].map(lambda s: f"program {by_name[s.split(':', 1)[1]]}")
+    subjects = a["subjek"].map(Subject.parse)
+    named = subjects.map(lambda s: s.kind == "programme_by_name").astype(bool)
+    a.loc[named, "subjek"] = [str(Subject.programme(by_name[s.key])) for s in subjects[named]]

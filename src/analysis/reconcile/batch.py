@@ -1,18 +1,19 @@
 """Many agency-years at once, vectorised: IKU capaian, absorption, efficiency and the reconciliation of
 the core reported figures, for thousands of agency-years in one process.
 
-The formulas are the same functions the per-agency pipeline uses (:func:`analysis.capaian.capaian`,
-:func:`analysis.anggaran.serapan`); only the grouping is done across agency-years. The reconciliation
+The formulas are the same functions the per-agency pipeline uses (:func:`analysis.indicators.capaian.capaian`,
+:func:`analysis.indicators.budget.serapan`), and so are the rounding (:mod:`.rounding`) and the status rule
+(:mod:`.status`); only the grouping is done across agency-years. The reconciliation
 here covers the figures every LKj prints — IKU realisation (from components) and capaian, programme
 absorption, the mean capaian, the mean absorption and the efficiency — with the same statuses as
-:mod:`analysis.rekonsiliasi` (which also handles the narrative figures one agency-year at a time).
+:mod:`.reconcile` (which also handles the narrative figures one agency-year at a time).
 
 Inputs (one row per item, ``key`` identifies the agency-year):
 
 - ``iku``: key, kode_indikator, polaritas, konvensi_negatif, target, pembilang, penyebut, faktor,
   realisasi_dilaporkan, capaian_dilaporkan
 - ``program``: key, program_no, anggaran, realisasi, persen_dilaporkan
-- ``ringkasan``: key, capaian_rata_rata_dilaporkan, serapan_rata_rata_dilaporkan, efisiensi_dilaporkan
+- ``summary``: key, capaian_rata_rata_dilaporkan, serapan_rata_rata_dilaporkan, efisiensi_dilaporkan
 """
 from __future__ import annotations
 
@@ -21,39 +22,11 @@ import pandas as pd
 
 from ..indicators.budget import serapan
 from ..indicators.capaian import capaian
+from .rounding import round_half_up
+from .status import CAPAIAN_THRESHOLD, classify_many
 
 
-def round_half_up(x, decimals: int):
-    """Vectorised half-up rounding (as printed reports round), robust to binary fractions like 94,445."""
-    f = 10.0 ** decimals
-    x = np.asarray(x, dtype="float64")
-    return np.sign(x) * np.floor(np.abs(x) * f + 0.5 + 1e-9) / f
-
-
-def status(reported, decimals, primary, from_rounded=None, alternative=None, threshold: float | None = None):
-    """match / rounding / method / mismatch / unverifiable, element-wise (see analysis.rekonsiliasi).
-
-    ``threshold``: a match that only holds because rounding lifted the value across it (capaian 99,75
-    printed as 100) is ``rounding``, as in the per-agency reconciliation."""
-    rep = np.asarray(reported, dtype="float64")
-    p = np.asarray(primary, dtype="float64")
-
-    def eq(v):
-        return np.abs(round_half_up(v, decimals) - rep) < 1e-9
-
-    out = np.full(rep.shape, "mismatch", dtype=object)
-    if alternative is not None:
-        out = np.where(eq(np.asarray(alternative, dtype="float64")), "method", out)
-    if from_rounded is not None:
-        out = np.where(eq(np.asarray(from_rounded, dtype="float64")), "rounding", out)
-    out = np.where(eq(p), "match", out)
-    if threshold is not None:
-        out = np.where((out == "match") & (p < threshold) & (rep >= threshold), "rounding", out)
-    out = np.where(np.isnan(p), "unverifiable", out)
-    return out
-
-
-def recompute(iku: pd.DataFrame, program: pd.DataFrame, ringkasan: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Recompute and reconcile; returns ``iku``, ``agency_year`` and ``reconciliation`` frames."""
     iku = iku.copy()
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -77,27 +50,27 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, ringkasan: pd.DataFrame)
     parts = [
         pd.DataFrame({"key": iku["key"], "check": "realisasi " + iku["kode_indikator"],
                       "reported": iku["realisasi_dilaporkan"], "recomputed": iku["realisasi"],
-                      "status": status(iku["realisasi_dilaporkan"], 2, iku["realisasi"])}),
+                      "status": classify_many(iku["realisasi_dilaporkan"], 2, iku["realisasi"])}),
         pd.DataFrame({"key": iku["key"], "check": "capaian " + iku["kode_indikator"],
                       "reported": iku["capaian_dilaporkan"], "recomputed": iku["capaian"],
-                      "status": status(iku["capaian_dilaporkan"], 0, iku["capaian"], iku["capaian_dari_dibulatkan"],
-                                       threshold=100.0)}),
+                      "status": classify_many(iku["capaian_dilaporkan"], 0, iku["capaian"], iku["capaian_dari_dibulatkan"],
+                                       threshold=CAPAIAN_THRESHOLD)}),
         pd.DataFrame({"key": program["key"], "check": "serapan program " + program["program_no"].astype(str),
                       "reported": program["persen_dilaporkan"], "recomputed": program["serapan"],
-                      "status": status(program["persen_dilaporkan"], 2, program["serapan"])}),
+                      "status": classify_many(program["persen_dilaporkan"], 2, program["serapan"])}),
     ]
-    r = ringkasan.merge(ay, on="key", how="left")
+    r = summary.merge(ay, on="key", how="left")
     parts += [
         pd.DataFrame({"key": r["key"], "check": "capaian_rata_rata", "reported": r["capaian_rata_rata_dilaporkan"],
                       "recomputed": r["capaian_rata_rata"],
-                      "status": status(r["capaian_rata_rata_dilaporkan"], 0, r["capaian_rata_rata"])}),
+                      "status": classify_many(r["capaian_rata_rata_dilaporkan"], 0, r["capaian_rata_rata"])}),
         pd.DataFrame({"key": r["key"], "check": "serapan_rata_rata", "reported": r["serapan_rata_rata_dilaporkan"],
                       "recomputed": r["serapan"],
-                      "status": status(r["serapan_rata_rata_dilaporkan"], 0, r["serapan"], None,
+                      "status": classify_many(r["serapan_rata_rata_dilaporkan"], 0, r["serapan"], None,
                                        r["serapan_rata_rata"])}),
         pd.DataFrame({"key": r["key"], "check": "efisiensi", "reported": r["efisiensi_dilaporkan"],
                       "recomputed": r["efisiensi_tertimbang"],
-                      "status": status(r["efisiensi_dilaporkan"], 0, r["efisiensi_tertimbang"],
+                      "status": classify_many(r["efisiensi_dilaporkan"], 0, r["efisiensi_tertimbang"],
                                        # the report subtracts the two rounded figures (109 − 97)
                                        round_half_up(r["capaian_rata_rata"], 0) - round_half_up(r["serapan_rata_rata"], 0),
                                        r["efisiensi_rata_rata"])}),
@@ -130,7 +103,7 @@ def synthetic(n: int, programmes: int = 8, seed: int = 0) -> tuple[pd.DataFrame,
                             "realisasi": spent, "persen_dilaporkan": round_half_up(pct, 2)})
     cap_mean = pd.Series(capaian(real, target, pol, np.full(3 * n, "2T-R", dtype=object))).groupby(keys).mean()
     plain = pd.Series(pct).groupby(pk).mean()
-    ringkasan = pd.DataFrame({"key": np.arange(n), "capaian_rata_rata_dilaporkan": round_half_up(cap_mean, 0),
+    summary = pd.DataFrame({"key": np.arange(n), "capaian_rata_rata_dilaporkan": round_half_up(cap_mean, 0),
                               "serapan_rata_rata_dilaporkan": round_half_up(plain, 0),  # the report's plain mean
                               "efisiensi_dilaporkan": round_half_up(cap_mean, 0) - round_half_up(plain, 0)})
-    return iku, program, ringkasan
+    return iku, program, summary

@@ -207,7 +207,7 @@ def _recomputed(r, lang) -> str:
         return fmt.MISSING
     if abs(v) >= 100_000:
         return fmt.angka(v, 0, lang)
-    from ..reconcile.reconcile import printed_decimals
+    from ..reconcile.rounding import printed_decimals
     return fmt.angka(v, min(printed_decimals(r["reported"]) + 2, 4), lang)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..cells import check_total, leading_number, normalise_name, strip_number
+from ..figures import Subject, reported_figure
 
 SUMBER_DANA = {"DAU": "DAU", "DAK": "DAK", "DAK Non Fisik": "DAK", "APBN": "APBN"}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -26,9 +27,8 @@ def pk_program(ctx, t, cells):
                     "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
     total = check_total(cells, total_row, "anggaran", [o["anggaran"] for o in out], "the programme budgets",
                          cells.rupiah)
-    angka = [] if total is None else [dict(besaran="anggaran_total", subjek="APBD+APBN", tahun=ctx.year, nilai=total,
-                                           teks=total_row["anggaran"], tabel=t.name,
-                                           baris_sumber=total_row["baris_sumber"], baris_raw=total_row["_line"])]
+    angka = [] if total is None else [reported_figure("anggaran_total", Subject.funding_source("APBD+APBN"), total,
+                                                      total_row["anggaran"], t.name, total_row, ctx.year)]
     df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "sumber_anggaran", "baris_sumber", "baris_raw"])
     return {"pk_program": df}, angka
 
@@ -47,18 +47,16 @@ def realisasi_anggaran(ctx, t, cells):
         if rec["anggaran"] == 0 and rec["realisasi"]:
             cells.bad(r, "anggaran", "a budget above zero when money was spent")
         out.append(rec)
-        angka.append(dict(besaran="serapan", subjek=f"program {no}", tahun=ctx.year, nilai=cells.percent(r, "persen"),
-                          teks=r["persen"], tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+        angka.append(reported_figure("serapan", Subject.programme(no), cells.percent(r, "persen"), r["persen"], t.name,
+                                     r, ctx.year))
     for column in ("anggaran", "realisasi"):
         total = check_total(cells, total_row, column, [o[column] for o in out], f"programme {column}", cells.rupiah)
         if total is not None:
-            angka.append(dict(besaran=f"{column}_total", subjek="APBD", tahun=ctx.year, nilai=total,
-                              teks=total_row[column], tabel=t.name, baris_sumber=total_row["baris_sumber"],
-                              baris_raw=total_row["_line"]))
+            angka.append(reported_figure(f"{column}_total", Subject.funding_source("APBD"), total, total_row[column],
+                                         t.name, total_row, ctx.year))
     if total_row is not None:
-        angka.append(dict(besaran="serapan", subjek="APBD", tahun=ctx.year, nilai=cells.percent(total_row, "persen"),
-                          teks=total_row["persen"], tabel=t.name, baris_sumber=total_row["baris_sumber"],
-                          baris_raw=total_row["_line"]))
+        angka.append(reported_figure("serapan", Subject.funding_source("APBD"), cells.percent(total_row, "persen"),
+                                     total_row["persen"], t.name, total_row, ctx.year))
     df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
     return {"anggaran_program": df}, angka
 
@@ -70,24 +68,22 @@ def efisiensi(ctx, t, cells):
         if r["no"].replace(" ", "").upper().startswith("RATA-RATA"):
             for besaran, c in (("serapan_rata_rata", "persen"), ("capaian_rata_rata", "capaian_kinerja"),
                                ("efisiensi", "tingkat_efisiensi")):
-                angka.append(dict(besaran=besaran, subjek="semua", tahun=ctx.year, nilai=cells.number(r, c),
-                                  teks=r[c], tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+                angka.append(reported_figure(besaran, Subject.all(), cells.number(r, c), r[c], t.name, r, ctx.year))
             continue
         if r["no"]:
             sasaran_no = leading_number(r["no"])
             for besaran, c in (("capaian_sasaran", "capaian_kinerja"), ("efisiensi", "tingkat_efisiensi")):
-                angka.append(dict(besaran=besaran, subjek=f"sasaran {sasaran_no}", tahun=ctx.year,
-                                  nilai=cells.number(r, c), teks=r[c], tabel=t.name, baris_sumber=r["baris_sumber"],
-                                  baris_raw=r["_line"]))
+                angka.append(reported_figure(besaran, Subject.sasaran(sasaran_no), cells.number(r, c), r[c], t.name, r,
+                                             ctx.year))
         elif sasaran_no is None:
             cells.bad(r, "no", "a sasaran number on the first row (merged cells are filled downwards)")
         rec = {"sasaran_no": sasaran_no, "program": strip_number(cells.text(r, "program") or ""),
                "anggaran": cells.rupiah(r, "anggaran"), "realisasi": cells.rupiah(r, "realisasi"),
                "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]}
         out.append(rec)
-        angka.append(dict(besaran="serapan", subjek=f"program:{normalise_name(rec['program'])}", tahun=ctx.year,
-                          nilai=cells.percent(r, "persen"), teks=r["persen"], tabel=t.name,
-                          baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+        # numbered later, by name, from the budget table (attach_program_numbers)
+        angka.append(reported_figure("serapan", Subject.programme_by_name(normalise_name(rec["program"])),
+                                     cells.percent(r, "persen"), r["persen"], t.name, r, ctx.year))
     df = pd.DataFrame(out, columns=["sasaran_no", "program", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
     return {"efisiensi_dilaporkan": df}, angka
 
@@ -102,11 +98,10 @@ def anggaran_program_sumber_dana(ctx, t, cells):
                     "anggaran": cells.rupiah(r, "anggaran"), "realisasi": cells.rupiah(r, "realisasi"),
                     "sasaran_no": sas, "kategori_dilaporkan": r["kategori"] or None,
                     "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
-        base = dict(subjek=f"program {no} {sd}", tahun=ctx.year, tabel=t.name, baris_sumber=r["baris_sumber"],
-                    baris_raw=r["_line"])
-        angka.append(dict(base, besaran="serapan", nilai=cells.percent(r, "persen"), teks=r["persen"]))
+        subject = Subject.programme(no, sd)
+        angka.append(reported_figure("serapan", subject, cells.percent(r, "persen"), r["persen"], t.name, r, ctx.year))
         if r["kategori"]:
-            angka.append(dict(base, besaran="kategori_serapan", nilai=None, teks=r["kategori"]))
+            angka.append(reported_figure("kategori_serapan", subject, None, r["kategori"], t.name, r, ctx.year))
     df = pd.DataFrame(out, columns=["program_no", "program", "sumber_dana", "anggaran", "realisasi", "sasaran_no",
                                     "kategori_dilaporkan", "baris_sumber", "baris_raw"])
     dup = df.duplicated(["program_no", "sumber_dana"], keep="first")
@@ -125,13 +120,14 @@ def anggaran_sumber_dana(ctx, t, cells):
                "realisasi": cells.rupiah(r, "realisasi", dash="missing"), "baris_sumber": r["baris_sumber"],
                "baris_raw": r["_line"]}
         out.append(rec)
-        base = dict(subjek=sd, tahun=ctx.year, tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"])
-        angka.append(dict(base, besaran="anggaran_total", nilai=rec["anggaran"], teks=r["anggaran"]))
+        subject = Subject.funding_source(sd)
+        angka.append(reported_figure("anggaran_total", subject, rec["anggaran"], r["anggaran"], t.name, r, ctx.year))
         if r["realisasi"]:
-            angka.append(dict(base, besaran="realisasi_total", nilai=rec["realisasi"], teks=r["realisasi"]))
+            angka.append(reported_figure("realisasi_total", subject, rec["realisasi"], r["realisasi"], t.name, r,
+                                         ctx.year))
         if r["persen"]:
-            angka.append(dict(base, besaran="serapan", nilai=cells.percent(r, "persen", dash="missing"),
-                              teks=r["persen"]))
+            angka.append(reported_figure("serapan", subject, cells.percent(r, "persen", dash="missing"), r["persen"],
+                                         t.name, r, ctx.year))
     df = pd.DataFrame(out, columns=["bagian", "sumber_dana", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
     df = df.astype({"realisasi": "Int64"})
     # DAU + DAK = total APBD, in each part of the report that states them
@@ -150,8 +146,8 @@ def formulir_anggaran(ctx, t, cells):
     angka = []
     for r in t.rows:
         besaran = "realisasi_total" if "realisasi" in r["uraian"].lower() else "anggaran_total"
-        angka.append(dict(besaran=besaran, subjek="APBD", tahun=ctx.year, nilai=cells.rupiah(r, "nilai"),
-                          teks=r["nilai"], tabel=t.name, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+        angka.append(reported_figure(besaran, Subject.funding_source("APBD"), cells.rupiah(r, "nilai"), r["nilai"],
+                                     t.name, r, ctx.year))
     return {}, angka
 
 

@@ -5,6 +5,7 @@ import pandas as pd
 
 from ..cells import Cells, leading_number
 from ..context import Context
+from ..figures import Subject, reported_figure
 from ..raw import RawTable
 
 def _iku_rows(ctx: Context, t: RawTable, cells: Cells, tabel: str, angka: list, with_summary: bool):
@@ -12,8 +13,7 @@ def _iku_rows(ctx: Context, t: RawTable, cells: Cells, tabel: str, angka: list, 
     for r in t.rows:
         if with_summary and r["no"].upper().startswith("CAPAIAN SASARAN"):
             v = cells.percent(r, "capaian")
-            angka.append(dict(besaran="capaian_rata_rata", subjek="semua", tahun=ctx.year, nilai=v,
-                              teks=r["capaian"], tabel=tabel, baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+            angka.append(reported_figure("capaian_rata_rata", Subject.all(), v, r["capaian"], tabel, r, ctx.year))
             continue
         code = ctx.indicator_code(cells, r, "indikator")
         graded = code is not None and ctx.is_graded(code)
@@ -28,8 +28,7 @@ def _iku_rows(ctx: Context, t: RawTable, cells: Cells, tabel: str, angka: list, 
         out.append(rec)
         for besaran, v, teks in (("realisasi", rec["realisasi"], r["realisasi"]),
                                  ("capaian", rec["capaian_dilaporkan"], r["capaian"])):
-            angka.append(dict(besaran=besaran, subjek=code, tahun=ctx.year, nilai=v, teks=teks, tabel=tabel,
-                              baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+            angka.append(reported_figure(besaran, Subject.indicator(code), v, teks, tabel, r, ctx.year))
     return out
 
 

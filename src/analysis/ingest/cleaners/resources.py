@@ -6,6 +6,7 @@ import re
 import pandas as pd
 
 from ..cells import check_total, leading_number
+from ..figures import Subject, reported_figure
 
 KONDISI = ("Baik", "Rusak Ringan", "Rusak Berat", "Rusak")
 JABATAN_PEGAWAI = ["eselon_ii", "eselon_iii", "eselon_iv", "fungsional", "pelaksana", "pppk"]
@@ -48,10 +49,9 @@ def pegawai(ctx, t, cells):
                     int(df.loc[df["jabatan"] == j, "jumlah"].sum())
                 if tv is not None and tv != s:
                     cells.bad(total_row, j, f"the column's sum {s} (a total that does not add up)")
-    angka = [] if total_row is None else [dict(besaran="jumlah_pegawai", subjek="semua", tahun=ctx.year,
-                                               nilai=cells.integer(total_row, "jumlah"), teks=total_row["jumlah"],
-                                               tabel=t.name, baris_sumber=total_row["baris_sumber"],
-                                               baris_raw=total_row["_line"])]
+    angka = [] if total_row is None else [reported_figure("jumlah_pegawai", Subject.all(),
+                                                          cells.integer(total_row, "jumlah"), total_row["jumlah"],
+                                                          t.name, total_row, ctx.year)]
     return {"pegawai": df}, angka
 
 

@@ -5,6 +5,9 @@ import re
 
 import pandas as pd
 
+from ..figures import Subject, reported_figure
+
+
 def realisasi_multi_tahun(ctx, t, cells):
     years = sorted(int(c.split("_")[1]) for c in t.columns if re.fullmatch(r"realisasi_\d{4}", c))
     target_cols = [c for c in t.columns if re.fullmatch(r"target_\d{4}", c)]
@@ -24,10 +27,9 @@ def realisasi_multi_tahun(ctx, t, cells):
                             "target_predikat": cells.grade(r, c) if graded else None,
                             "tabel": t.name, "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
         if r.get("tingkat_kemajuan"):
-            angka.append(dict(besaran="kemajuan", subjek=code, tahun_dasar=years[0] if years else None,
-                              tahun=years[-1] if years else None, nilai=cells.percent(r, "tingkat_kemajuan"),
-                              teks=r["tingkat_kemajuan"], tabel=t.name, baris_sumber=r["baris_sumber"],
-                              baris_raw=r["_line"]))
+            angka.append(reported_figure("kemajuan", Subject.indicator(code), cells.percent(r, "tingkat_kemajuan"),
+                                         r["tingkat_kemajuan"], t.name, r, tahun=years[-1] if years else None,
+                                         tahun_dasar=years[0] if years else None))
     cols_r = ["kode_indikator", "tahun", "realisasi", "realisasi_predikat", "baris_sumber", "baris_raw"]
     return {"realisasi_tahunan": pd.DataFrame(real, columns=cols_r),
             "target_tahunan": pd.DataFrame(targets, columns=TARGET_COLUMNS)}, angka
@@ -46,9 +48,8 @@ def target_nasional(ctx, t, cells):
                         "target": cells.percent(r, "target_nasional"), "target_predikat": None, "tabel": t.name,
                         "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
         for c in rcols:
-            angka.append(dict(besaran="realisasi", subjek=code, tahun=int(c.split("_")[1]),
-                              nilai=cells.percent(r, c), teks=r[c], tabel=t.name, baris_sumber=r["baris_sumber"],
-                              baris_raw=r["_line"]))
+            angka.append(reported_figure("realisasi", Subject.indicator(code), cells.percent(r, c), r[c], t.name, r,
+                                         int(c.split("_")[1])))
     return {"target_nasional": pd.DataFrame(targets, columns=TARGET_COLUMNS)}, angka
 
 
@@ -71,9 +72,8 @@ def pernyataan_narasi(ctx, t, cells):
         arah = cells.choice(r, "arah", ("menurun", "meningkat", "tetap"), required=False)
         if v is not None and arah == "menurun":
             v = -v
-        subjek = r["kode_indikator"] or "semua"
+        subject = Subject.indicator(r["kode_indikator"]) if r["kode_indikator"] else Subject.all()
         besaran = {"capaian_sasaran": "capaian_rata_rata", "tingkat_efisiensi": "efisiensi"}.get(jenis, jenis)
-        angka.append(dict(besaran=besaran, subjek=subjek, tahun_dasar=cells.year(r, "dari_tahun", required=False),
-                          tahun=cells.year(r, "tahun"), nilai=v, teks=r["nilai"], tabel=t.name,
-                          baris_sumber=r["baris_sumber"], baris_raw=r["_line"]))
+        tahun_dasar = cells.year(r, "dari_tahun", required=False)
+        angka.append(reported_figure(besaran, subject, v, r["nilai"], t.name, r, cells.year(r, "tahun"), tahun_dasar))
     return {}, angka

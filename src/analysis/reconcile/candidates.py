@@ -1,0 +1,159 @@
+"""Candidates: the recomputations of every kind of figure a report prints, keyed like the figures themselves.
+
+For each figure (``besaran``, :class:`~analysis.ingest.figures.Subject`, ``tahun_dasar``, ``tahun``) one
+*primary* recomputation (``utama``: the most precise inputs, the standard method) and alternatives that are
+either the same method on inputs rounded as printed (``dibulatkan``) or another method. Columns of
+:func:`candidates`: besaran, subjek (a Subject), tahun_dasar, tahun, metode, nilai, teks (textual figures:
+grades, categories), utama, dibulatkan, penjelasan (English), penjelasan_id (Indonesian).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..config import DEFAULT_CATEGORY_SCALE
+from ..indicators.capaian import capaian as capaian_fn
+from ..ingest.figures import Subject
+from ..reference import category_scale
+
+
+def candidate(key, metode, nilai=np.nan, teks=None, utama=False, dibulatkan=False, penjelasan: tuple | str = ""):
+    """One recomputation of the figure ``key`` = (besaran, :class:`Subject`, tahun_dasar, tahun); ``penjelasan``
+    is (English, Indonesian) or one text for both."""
+    besaran, subjek, tahun_dasar, tahun = key
+    en, id_ = (penjelasan, penjelasan) if isinstance(penjelasan, str) else penjelasan
+    return {"besaran": besaran, "subjek": subjek, "tahun_dasar": tahun_dasar, "tahun": tahun, "metode": metode,
+            "nilai": nilai, "teks": teks, "utama": utama, "dibulatkan": dibulatkan, "penjelasan": en,
+            "penjelasan_id": id_}
+
+
+def candidates(tables, iku, sasaran, budget, efficiency, series, year,
+               skala_kategori: str = DEFAULT_CATEGORY_SCALE) -> pd.DataFrame:
+    """Recomputations of every kind of reported figure (see module doc)."""
+    c = []
+    na = pd.NA
+    for _, i in iku.iterrows():
+        code = i["kode_indikator"]
+        k = ("realisasi", Subject.indicator(code), na, year)
+        if i["polaritas"] == "predikat":
+            c.append(candidate(k, "skor_ke_predikat", teks=i["predikat_komponen"], utama=True,
+                           penjelasan=(f"grade of the score {i['realisasi_komponen']:g} on the scale",
+                                       f"predikat dari nilai {i['realisasi_komponen']:g} pada skala")))
+        else:
+            c.append(candidate(k, "komponen", i["realisasi_komponen"], utama=True,
+                           penjelasan=f"{i['pembilang']:g} / {i['penyebut']:g} × 100" if pd.notna(i["pembilang"]) else ""))
+        k = ("capaian", Subject.indicator(code), na, year)
+        c.append(candidate(k, "komponen", i["capaian_komponen"], utama=True))
+        c.append(candidate(k, "dari_realisasi_dibulatkan", i["capaian"], dibulatkan=True,
+                       penjelasan=(f"capaian computed from the realisation as printed ({i['realisasi']:g} "
+                                   f"/ {i['target']:g}) instead of from its components",
+                                   f"capaian dihitung dari realisasi yang tercetak ({i['realisasi']:g} / "
+                                   f"{i['target']:g}), bukan dari komponennya")
+                       if pd.notna(i["realisasi"]) else ("capaian computed from the printed grade",
+                                                         "capaian dihitung dari predikat tercetak")))
+        if i["polaritas"] == "negatif":
+            other = "T/R" if i["konvensi_negatif"] != "T/R" else "2T-R"
+            c.append(candidate(k, f"negatif_{other}", capaian_fn(i["realisasi_komponen"], i["target"], "negatif", other),
+                           penjelasan=(f"negative-indicator convention {other} instead of {i['konvensi_negatif']}",
+                                       f"konvensi indikator negatif {other}, bukan {i['konvensi_negatif']}")))
+    overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
+    k = ("capaian_rata_rata", Subject.all(), na, year)
+    c.append(candidate(k, "rata_rata_komponen", overall["capaian"], utama=True))
+    c.append(candidate(k, "rata_rata_dibulatkan", overall["capaian_dari_dilaporkan"], dibulatkan=True,
+                   penjelasan=("mean of the capaian as printed (rounded)", "rata-rata capaian yang tercetak (dibulatkan)")))
+    c.append(candidate(k, "rata_rata_dibatasi_100", iku["capaian_komponen"].fillna(iku["capaian"]).clip(upper=100).mean(),
+                   penjelasan=("mean of capaian capped at 100", "rata-rata capaian yang dibatasi 100")))
+    for _, s in sasaran[sasaran["sasaran_no"].notna()].iterrows():
+        k = ("capaian_sasaran", Subject.sasaran(s["sasaran_no"]), na, year)
+        c.append(candidate(k, "rata_rata_sasaran", s["capaian"], utama=True))
+        c.append(candidate(k, "rata_rata_semua_sasaran", overall["capaian"],
+                       penjelasan=(f"the overall mean of all IKU capaian ({overall['capaian']:.0f}) is printed as this "
+                                   "sasaran's capaian",
+                                   f"rata-rata capaian seluruh IKU ({overall['capaian']:.0f}) dicetak sebagai capaian "
+                                   "sasaran ini")))
+    # absorption
+    for _, b in budget.iterrows():
+        t = b["tingkat"]
+        if t == "program":
+            keys = [Subject.programme(b["program_no"])]
+        elif t == "program_sumber_dana":
+            keys = [Subject.programme(b["program_no"], b["sumber_dana"])]
+        elif t in ("sumber_dana", "total"):
+            keys = [Subject.funding_source(b["sumber_dana"])]
+        else:
+            continue
+        for subj in keys:
+            c.append(candidate(("serapan", subj, na, year), "tertimbang", b["serapan"], utama=True,
+                           penjelasan="realisasi / anggaran × 100"))
+            if t != "program":
+                c.append(candidate(("anggaran_total", subj, na, year), "jumlah", b["anggaran"], utama=True))
+                c.append(candidate(("realisasi_total", subj, na, year), "jumlah", b["realisasi"], utama=True))
+            if t == "program_sumber_dana":
+                c.append(candidate(("kategori_serapan", subj, na, year), "skala_kategori",
+                               teks=category_scale(skala_kategori).category(b["serapan"]), utama=True,
+                               penjelasan=(f"category of {b['serapan']:.2f} % on the scale {skala_kategori}",
+                                           f"kategori {b['serapan']:.2f} % pada skala {skala_kategori}")))
+    progs = budget[budget["tingkat"] == "program"]
+    c.append(candidate(("anggaran_total", Subject.funding_source("APBD+APBN"), na, year), "jumlah", progs["anggaran"].sum(), utama=True))
+    total = budget[budget["tingkat"] == "total"].iloc[0]
+    k = ("serapan_rata_rata", Subject.all(), na, year)
+    c.append(candidate(k, "tertimbang", total["serapan"], utama=True, penjelasan="Σ realisasi / Σ anggaran × 100"))
+    c.append(candidate(k, "rata_rata_biasa", total["serapan_rata_rata"],
+                   penjelasan=("plain (unweighted) mean of the programme percentages, not weighted by budget "
+                               f"(weighted: {total['serapan']:.2f} %)",
+                               "rata-rata biasa persentase program, tidak ditimbang dengan anggaran "
+                               f"(tertimbang: {total['serapan']:.2f} %)")))
+    # efficiency
+    eff = efficiency.set_index(["lingkup", "atribusi", "metode"])["efisiensi"]
+    k = ("efisiensi", Subject.all(), na, year)
+    c.append(candidate(k, "selisih_tertimbang", eff.get(("semua", "", "selisih_tertimbang")), utama=True,
+                   penjelasan="capaian − weighted absorption"))
+    c.append(candidate(k, "selisih_rata_rata", eff.get(("semua", "", "selisih_rata_rata")),
+                   penjelasan=("capaian − plain mean of programme absorption (the report's method); "
+                               "a difference of two percentages is in percentage points, printed as '%'",
+                               "capaian − rata-rata biasa serapan program (cara laporan); selisih dua persentase "
+                               "adalah poin persentase, dicetak dengan '%'")))
+    for lingkup in sorted({l for l, a, m in eff.index if l.startswith("sasaran")}):
+        k = ("efisiensi", Subject.parse(lingkup), na, year)
+        c.append(candidate(k, "selisih_tertimbang", eff.get((lingkup, "narasi", "selisih_tertimbang"), np.nan), utama=True,
+                       penjelasan="sasaran capaian − weighted absorption of the programmes the narrative attributes"))
+        for m in ("selisih_tertimbang", "selisih_rata_rata"):
+            if (lingkup, "tabel_efisiensi", m) in eff.index:
+                c.append(candidate(k, f"tabel_efisiensi_{m}", eff[(lingkup, "tabel_efisiensi", m)],
+                               penjelasan=("programmes attributed to sasaran as in the efficiency table",
+                                           "program dikelompokkan ke sasaran seperti pada tabel efisiensi")))
+        c.append(candidate(k, "efisiensi_keseluruhan", eff.get(("semua", "", "selisih_rata_rata")),
+                       penjelasan=("the overall efficiency is printed for this sasaran; its own is "
+                                   f"{eff.get((lingkup, 'narasi', 'selisih_tertimbang'), np.nan):.1f} points",
+                                   "efisiensi keseluruhan dicetak untuk sasaran ini; efisiensinya sendiri "
+                                   f"{eff.get((lingkup, 'narasi', 'selisih_tertimbang'), np.nan):.1f} poin")))
+    # year-to-year changes (perubahan) and the report's "tingkat kemajuan"
+    s = series.set_index(["kode_indikator", "tahun"])
+    for code in series["kode_indikator"].unique():
+        years = sorted(series.loc[series["kode_indikator"] == code, "tahun"])
+        pairs = [(a, b) for a in years for b in years if a < b]
+        for a, b in pairs:
+            va, vb = s.loc[(code, a), "realisasi_tepat"], s.loc[(code, b), "realisasi_tepat"]
+            ra, rb = s.loc[(code, a), "realisasi"], s.loc[(code, b), "realisasi"]
+            for besaran in ("perubahan", "kemajuan"):
+                k = (besaran, Subject.indicator(code), a, b)
+                pct = (vb - va) / va * 100 if va else np.nan
+                c.append(candidate(k, "persen", pct, utama=True, penjelasan=("relative change (b − a) / a × 100", "perubahan relatif (b − a) / a × 100")))
+                c.append(candidate(k, "persen_dibulatkan", (rb - ra) / ra * 100 if ra else np.nan, dibulatkan=True,
+                               penjelasan=("relative change from the realisations as printed (rounded)",
+                                           "perubahan relatif dari realisasi yang tercetak (dibulatkan)")))
+                c.append(candidate(k, "poin_persentase", vb - va,
+                               penjelasan=(f"a difference in percentage points ({vb:g} − {va:g}), printed with '%'",
+                                           f"selisih dalam poin persentase ({vb:g} − {va:g}), dicetak dengan '%'")))
+                c.append(candidate(k, "poin_persentase_dibulatkan", rb - ra,
+                               penjelasan=(f"a difference in percentage points of the printed values ({rb:g} − {ra:g}), "
+                                           "printed with '%'",
+                                           f"selisih poin persentase dari nilai tercetak ({rb:g} − {ra:g}), dicetak "
+                                           "dengan '%'")))
+    # counts
+    if "pegawai" in tables:
+        c.append(candidate(("jumlah_pegawai", Subject.all(), na, year), "jumlah", tables["pegawai"]["jumlah"].sum(), utama=True))
+    if "anggaran_program" in tables:
+        c.append(candidate(("jumlah_program", Subject.all(), na, year), "jumlah", len(tables["anggaran_program"]), utama=True))
+    df = pd.DataFrame(c)
+    return df.astype({"tahun_dasar": "Int64", "tahun": "Int64", "nilai": "float64"})

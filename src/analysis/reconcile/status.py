@@ -1,0 +1,129 @@
+"""The one status rule: match / rounding / method / mismatch / unverifiable, for one figure or element-wise.
+
+Precedence (the first that holds):
+
+``unverifiable``  the primary recomputation is missing (an input is not stated);
+``match``         the primary recomputation, rounded as printed (:mod:`.rounding`), equals the figure —
+                  unless rounding lifted it across a threshold (capaian 99,75 printed as 100), then
+                  ``rounding``;
+``rounding``      a recomputation from rounded inputs gives it, or the primary *truncated* does;
+``method``        another method gives it;
+``mismatch``      nothing reproduces it.
+
+:func:`decide` is the precedence on booleans; :func:`classify` applies it to one reported figure and its
+candidates (with the explanation the report shows), :func:`classify_many` to arrays (the batch).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .rounding import printed_decimals, round_half_up, truncate
+
+STATUSES = ("match", "rounding", "method", "mismatch", "unverifiable")
+STATUS_ORDER = {"mismatch": 0, "method": 1, "rounding": 2, "unverifiable": 3, "match": 4}
+#: capaian printed at or above 100 only because rounding lifted it is a rounding, not a match
+CAPAIAN_THRESHOLD = 100.0
+_TOLERANCE = 1e-9
+
+
+def equal_as_printed(value, reported, decimals, truncated: bool = False):
+    """``value`` rounded (or truncated) to ``decimals`` equals ``reported``; False where either is missing."""
+    v = truncate(value, decimals) if truncated else round_half_up(value, decimals)
+    with np.errstate(invalid="ignore"):
+        return np.abs(v - np.asarray(reported, dtype="float64")) < _TOLERANCE
+
+
+def crossed_threshold(primary, reported, threshold: float | None):
+    """The primary is below ``threshold`` but the printed figure reaches it (rounding across the threshold)."""
+    if threshold is None:
+        return np.zeros(np.shape(reported), dtype=bool)
+    p, rep = np.asarray(primary, dtype="float64"), np.asarray(reported, dtype="float64")
+    with np.errstate(invalid="ignore"):
+        return (p < threshold) & (rep >= threshold)
+
+
+def decide(primary_missing, primary_equal, crossed, rounded_equal, truncated_equal, other_equal):
+    """The precedence (module doc) on booleans, scalar or element-wise; returns status strings."""
+    conds = [np.asarray(primary_missing, dtype=bool), np.asarray(primary_equal, dtype=bool) & ~np.asarray(crossed, dtype=bool),
+             np.asarray(primary_equal, dtype=bool) | np.asarray(rounded_equal, dtype=bool)
+             | np.asarray(truncated_equal, dtype=bool), np.asarray(other_equal, dtype=bool)]
+    out = np.select(conds, ["unverifiable", "match", "rounding", "method"], "mismatch").astype(object)
+    return out.item() if out.ndim == 0 else out
+
+
+def classify_many(reported, decimals, primary, from_rounded=None, alternative=None,
+                  threshold: float | None = None) -> np.ndarray:
+    """Status of each printed figure (numbers only), element-wise: ``primary`` is the standard recomputation,
+    ``from_rounded`` the same from inputs rounded as printed, ``alternative`` another method; ``threshold``
+    (e.g. :data:`CAPAIAN_THRESHOLD`) marks a match that only holds by rounding across it."""
+    rep = np.asarray(reported, dtype="float64")
+    p = np.asarray(primary, dtype="float64")
+    none = np.zeros(rep.shape, dtype=bool)
+
+    def eq(v):
+        return none if v is None else equal_as_printed(np.asarray(v, dtype="float64"), rep, decimals)
+
+    return decide(np.isnan(p), eq(p), crossed_threshold(p, rep, threshold), eq(from_rounded),
+                  equal_as_printed(p, rep, decimals, truncated=True), eq(alternative))
+
+
+def _why(c) -> tuple[str, str]:
+    return c["penjelasan"], c.get("penjelasan_id", c["penjelasan"])
+
+
+def classify(reported, cands) -> tuple[str, float, tuple[str, str]]:
+    """Status, primary recomputed value and explanation (English, Indonesian) for one reported figure.
+
+    ``reported``: a row of ``reported_figures`` (``teks``, ``nilai``, ``besaran``); ``cands``: its
+    candidates, a DataFrame or a list of records with the columns of :func:`analysis.reconcile.candidates.candidate`
+    (``nilai``, ``teks``, ``utama``, ``dibulatkan``, ``penjelasan``, optionally ``penjelasan_id``)."""
+    cands = cands.to_dict("records") if isinstance(cands, pd.DataFrame) else list(cands)
+    if not cands:
+        return "unverifiable", np.nan, ("no recomputation: an input is missing",
+                                        "tidak dapat dihitung ulang: ada masukan yang tidak tersedia")
+    p = next((c for c in cands if c["utama"]), None)
+    rep = reported["nilai"]
+    textual = pd.isna(rep)
+    d = printed_decimals(reported["teks"])
+
+    def equal(c) -> bool:
+        if textual:
+            return not pd.isna(c["teks"]) and str(c["teks"]).strip().lower() == str(reported["teks"]).strip().lower()
+        return bool(equal_as_printed(c["nilai"], rep, d))
+
+    missing = p is None or (pd.isna(p["nilai"]) and pd.isna(p["teks"]))
+    pv = np.nan if p is None else p["nilai"]
+    rounded_inputs = [c for c in cands if c["dibulatkan"]]
+    rounded_hit = next((c for c in rounded_inputs if equal(c)), None)
+    other_hit = next((c for c in cands if not c["utama"] and not c["dibulatkan"] and equal(c)), None)
+    primary_equal = not missing and equal(p)
+    crossed = (reported["besaran"] == "capaian" and not textual
+               and bool(crossed_threshold(pv, rep, CAPAIAN_THRESHOLD)))
+    truncated = not missing and not textual and bool(equal_as_printed(pv, rep, d, truncated=True))
+    status = decide(missing, primary_equal, crossed, rounded_hit is not None, truncated, other_hit is not None)
+
+    if status == "unverifiable":
+        return status, np.nan, ("an input of the recomputation is missing (not stated in the report)",
+                                "masukan perhitungan ulang tidak tersedia (tidak dinyatakan dalam laporan)")
+    if status == "match":
+        return status, pv, ("", "")
+    if status == "rounding":
+        if primary_equal:  # crossed the threshold
+            en, id_ = _why(rounded_inputs[0]) if rounded_inputs else ("", "")
+            return status, pv, (
+                f"printed {reported['teks']} only because the realisation was rounded first; from its components "
+                f"the capaian is {pv:.2f} %: the target is not quite met" + (f" ({en})" if en else ""),
+                f"tercetak {reported['teks']} hanya karena realisasi dibulatkan lebih dahulu; dari komponennya "
+                f"capaian {pv:.2f} %: target belum sepenuhnya tercapai" + (f" ({id_})" if id_ else ""))
+        if rounded_hit is not None:
+            return status, pv, _why(rounded_hit)
+        return status, pv, (f"the figure is truncated to {d} decimals, not rounded",
+                            f"angka dipotong menjadi {d} desimal, bukan dibulatkan")
+    if status == "method":
+        return status, pv, _why(other_hit)
+    shown = f"{pv:.2f}" if not pd.isna(pv) else str(p["teks"])
+    en, id_ = _why(p)
+    return status, pv, (f"no method reproduces it; recomputed {shown}" + (f" ({en})" if en else ""),
+                        f"tidak ada metode yang menghasilkannya; hasil hitung ulang {shown}"
+                        + (f" ({id_})" if id_ else ""))
