@@ -17,7 +17,9 @@ import pandas as pd
 
 from .atomic import write_tables, write_text
 from .config import DEFAULT_CATEGORY_SCALE, DEFAULT_EFFICIENCY_SCALE, PROCESSED_ROOT, RAW_ROOT
-from .indicators import budget as budget_mod, iku as iku_mod, trends as trends_mod
+from .indicators import budget as budget_mod
+from .indicators import iku as iku_mod
+from .indicators import trends as trends_mod
 from .ingest.clean import Cleaned, clean_agency_year
 from .processed import load_info, load_processed, processed_dir
 from .reconcile.candidates import candidates

@@ -19,7 +19,8 @@ def tables(name: str = "Persentase Koperasi Sehat") -> dict:
     budget = pd.DataFrame({
         "tingkat": ["program_sumber_dana", "program_sumber_dana", "sumber_dana", "sasaran", "total"],
         "program_no": [1, 2, NA, NA, NA], "nama": [name, "Program Penunjang", None, None, None],
-        "sumber_dana": ["DAU", name, "DAU", None, None], "sasaran_no": pd.array([None, None, None, 1, None], dtype="Int64"),
+        "sumber_dana": ["DAU", name, "DAU", None, None],
+        "sasaran_no": pd.array([None, None, None, 1, None], dtype="Int64"),
         "atribusi": ["", "", "", "semua_program", ""], "jumlah_program": [1, 1, 2, 2, 2],
         "anggaran": [1_000_000_000.0, 500_000_000.0, 1_500_000_000.0, 1_500_000_000.0, 1_500_000_000.0],
         "realisasi": [950_000_000.0, 400_000_000.0, 1_350_000_000.0, 1_350_000_000.0, 1_350_000_000.0],
@@ -53,8 +54,8 @@ def tables(name: str = "Persentase Koperasi Sehat") -> dict:
                                   "dapat_diurai": [False, True], "perubahan_pp": [-12.57, 0.47],
                                   "efek_rumus_pp": [NA, 0.1], "efek_kinerja_pp": [NA, 0.37],
                                   "komponen_dibutuhkan": [name, None]})
-    pegawai = pd.DataFrame({"jenjang_pendidikan": ["S1", name, "S1"], "jabatan": ["fungsional_umum", name, "struktural"],
-                            "jumlah": [10, 3, 4]})
+    pegawai = pd.DataFrame({"jenjang_pendidikan": ["S1", name, "S1"],
+                            "jabatan": ["fungsional_umum", name, "struktural"], "jumlah": [10, 3, 4]})
     formasi = pd.DataFrame({"jabatan": [name, "Analis"], "formasi": [2, 3], "kebutuhan": [3, 5], "kekurangan": [1, 2]})
     aset = pd.DataFrame({"aset_id": [1, 2], "nama_barang": [name, "Meja"], "jumlah": [5, 8]})
     aset_kondisi = pd.DataFrame({"aset_id": [1, 1, 2], "kondisi": ["Baik", "Rusak Berat", "Baik"], "jumlah": [3, 2, 8]})

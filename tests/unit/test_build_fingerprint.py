@@ -6,10 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from build_fakes import fake_project
 
 from analysis.build.fingerprint import HASH_FILE, input_hash, is_up_to_date
 from analysis.build.products import all_product_files
-from build_fakes import fake_project
 
 
 @pytest.fixture

@@ -6,12 +6,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from build_fakes import BASE, fake_notebook, fake_project
 
 from analysis import cli
 from analysis.build.options import Options
-from analysis.build.parameters import (ParameterError, check, declared, for_notebook, parse_assignment,
-                                       parse_value)
-from build_fakes import BASE, fake_notebook, fake_project
+from analysis.build.parameters import ParameterError, check, declared, for_notebook, parse_assignment, parse_value
 
 
 @pytest.mark.parametrize("text, value", [("100", 100), ("-3", -3), ("1.5", 1.5), ("1e3", 1000.0), ("True", True),

@@ -4,8 +4,7 @@ import os
 import pytest
 
 from analysis.build.options import BuildError
-from analysis.build.products import (all_product_files, check_products, file_system_now, product_files,
-                                     product_path)
+from analysis.build.products import all_product_files, check_products, file_system_now, product_files, product_path
 from analysis.config import NOTEBOOKS, PRODUCTS
 
 

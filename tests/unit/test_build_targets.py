@@ -1,9 +1,9 @@
 """targets(): the agency-years under the raw folder, narrowed by --agency and --year."""
 import pytest
+from build_fakes import fake_project
 
 from analysis.build.runner import targets
 from analysis.errors import DataError
-from build_fakes import fake_project
 
 
 @pytest.fixture

@@ -2,10 +2,10 @@
 (a ``$`` in a programme name) is drawn as text, never parsed as mathtext."""
 import matplotlib.pyplot as plt
 import pytest
+from frames import tables
 from matplotlib.figure import Figure
 
 from analysis.report import charts
-from frames import tables
 
 
 @pytest.fixture(autouse=True)

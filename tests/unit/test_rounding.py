@@ -90,7 +90,7 @@ def test_vectorised_equals_the_decimal_rule(d, mode):
     fast = round_half_up(x, d) if mode == ROUND_HALF_UP else truncate(x, d)
     slow = np.array([decimal_rule(v, d, mode) for v in x])
     bad = ~_same(fast, slow)
-    assert not bad.any(), list(zip(x[bad][:5], fast[bad][:5], slow[bad][:5]))
+    assert not bad.any(), list(zip(x[bad][:5], fast[bad][:5], slow[bad][:5], strict=True))
 
 
 def test_vectorised_is_fast():

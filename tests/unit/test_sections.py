@@ -5,13 +5,13 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from frames import tables
 
 from analysis.build.index import write_index
 from analysis.report import sections
 from analysis.report.export import page
 from analysis.report.labels import t
 from analysis.report.render import environment
-from frames import tables
 
 HOSTILE = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -134,7 +134,8 @@ def test_reconciliation_table():
     assert got == [(["Pemeriksaan", "Tabel", "Baris sumber", "Dilaporkan", "Dihitung ulang", "Status",
                      "Penjelasan"], 3)]
     assert '<table class="wide recon">' in html
-    assert "<td>108,570</td>" in html and "<td>108,0</td>" in html and "<td>1.500.000.000</td>" in html and "<td>—</td>" in html
+    assert "<td>108,570</td>" in html and "<td>108,0</td>" in html
+    assert "<td>1.500.000.000</td>" in html and "<td>—</td>" in html
 
 
 def test_resources_tables():

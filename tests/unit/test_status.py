@@ -5,8 +5,7 @@ import pytest
 
 from analysis.ingest.numbers import parse_number
 from analysis.reconcile.rounding import printed_decimals
-from analysis.reconcile.status import (CAPAIAN_THRESHOLD, STATUS_ORDER, STATUSES, classify, classify_many,
-                                       decide)
+from analysis.reconcile.status import CAPAIAN_THRESHOLD, STATUS_ORDER, STATUSES, classify, classify_many, decide
 
 
 def _rep(teks, nilai, besaran="serapan"):

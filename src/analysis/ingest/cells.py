@@ -14,6 +14,7 @@ from ..reference import grade_scale
 from . import numbers
 from .raw import RawTable
 
+
 @dataclass
 class Cells:
     """Parses the cells of one raw table; a bad cell records a problem and yields ``None``."""

@@ -38,7 +38,8 @@ def attach_program_numbers(t: dict[str, pd.DataFrame], ctx: Context) -> None:
     eff = t.get("efisiensi_dilaporkan")
     if eff is None:
         return
-    by_name = {normalise_name(n): int(no) for no, n in zip(t["program"]["program_no"], t["program"]["program"])}
+    by_name = {normalise_name(n): int(no)
+               for no, n in zip(t["program"]["program_no"], t["program"]["program"], strict=True)}
     col = Collector()
     numbers_ = []
     for _, r in eff.iterrows():

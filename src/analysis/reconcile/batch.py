@@ -53,8 +53,8 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -
                       "status": classify_many(iku["realisasi_dilaporkan"], 2, iku["realisasi"])}),
         pd.DataFrame({"key": iku["key"], "check": "capaian " + iku["kode_indikator"],
                       "reported": iku["capaian_dilaporkan"], "recomputed": iku["capaian"],
-                      "status": classify_many(iku["capaian_dilaporkan"], 0, iku["capaian"], iku["capaian_dari_dibulatkan"],
-                                       threshold=CAPAIAN_THRESHOLD)}),
+                      "status": classify_many(iku["capaian_dilaporkan"], 0, iku["capaian"],
+                                              iku["capaian_dari_dibulatkan"], threshold=CAPAIAN_THRESHOLD)}),
         pd.DataFrame({"key": program["key"], "check": "serapan program " + program["program_no"].astype(str),
                       "reported": program["persen_dilaporkan"], "recomputed": program["serapan"],
                       "status": classify_many(program["persen_dilaporkan"], 2, program["serapan"])}),
@@ -71,9 +71,10 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -
         pd.DataFrame({"key": r["key"], "check": "efisiensi", "reported": r["efisiensi_dilaporkan"],
                       "recomputed": r["efisiensi_tertimbang"],
                       "status": classify_many(r["efisiensi_dilaporkan"], 0, r["efisiensi_tertimbang"],
-                                       # the report subtracts the two rounded figures (109 − 97)
-                                       round_half_up(r["capaian_rata_rata"], 0) - round_half_up(r["serapan_rata_rata"], 0),
-                                       r["efisiensi_rata_rata"])}),
+                                              # the report subtracts the two rounded figures (109 − 97)
+                                              round_half_up(r["capaian_rata_rata"], 0)
+                                              - round_half_up(r["serapan_rata_rata"], 0),
+                                              r["efisiensi_rata_rata"])}),
     ]
     rec = pd.concat(parts, ignore_index=True)
     return {"iku": iku, "agency_year": ay, "reconciliation": rec}

@@ -41,7 +41,8 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                                        f"predikat dari nilai {i['realisasi_komponen']:g} pada skala")))
         else:
             c.append(candidate(k, "komponen", i["realisasi_komponen"], utama=True,
-                           penjelasan=f"{i['pembilang']:g} / {i['penyebut']:g} × 100" if pd.notna(i["pembilang"]) else ""))
+                           penjelasan=f"{i['pembilang']:g} / {i['penyebut']:g} × 100"
+                           if pd.notna(i["pembilang"]) else ""))
         k = ("capaian", Subject.indicator(code), na, year)
         c.append(candidate(k, "komponen", i["capaian_komponen"], utama=True))
         c.append(candidate(k, "dari_realisasi_dibulatkan", i["capaian"], dibulatkan=True,
@@ -53,15 +54,18 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                                                          "capaian dihitung dari predikat tercetak")))
         if i["polaritas"] == "negatif":
             other = "T/R" if i["konvensi_negatif"] != "T/R" else "2T-R"
-            c.append(candidate(k, f"negatif_{other}", capaian_fn(i["realisasi_komponen"], i["target"], "negatif", other),
+            c.append(candidate(k, f"negatif_{other}",
+                               capaian_fn(i["realisasi_komponen"], i["target"], "negatif", other),
                            penjelasan=(f"negative-indicator convention {other} instead of {i['konvensi_negatif']}",
                                        f"konvensi indikator negatif {other}, bukan {i['konvensi_negatif']}")))
     overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
     k = ("capaian_rata_rata", Subject.all(), na, year)
     c.append(candidate(k, "rata_rata_komponen", overall["capaian"], utama=True))
     c.append(candidate(k, "rata_rata_dibulatkan", overall["capaian_dari_dilaporkan"], dibulatkan=True,
-                   penjelasan=("mean of the capaian as printed (rounded)", "rata-rata capaian yang tercetak (dibulatkan)")))
-    c.append(candidate(k, "rata_rata_dibatasi_100", iku["capaian_komponen"].fillna(iku["capaian"]).clip(upper=100).mean(),
+                   penjelasan=("mean of the capaian as printed (rounded)",
+                               "rata-rata capaian yang tercetak (dibulatkan)")))
+    c.append(candidate(k, "rata_rata_dibatasi_100",
+                       iku["capaian_komponen"].fillna(iku["capaian"]).clip(upper=100).mean(),
                    penjelasan=("mean of capaian capped at 100", "rata-rata capaian yang dibatasi 100")))
     for _, s in sasaran[sasaran["sasaran_no"].notna()].iterrows():
         k = ("capaian_sasaran", Subject.sasaran(s["sasaran_no"]), na, year)
@@ -94,7 +98,8 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                                penjelasan=(f"category of {b['serapan']:.2f} % on the scale {skala_kategori}",
                                            f"kategori {b['serapan']:.2f} % pada skala {skala_kategori}")))
     progs = budget[budget["tingkat"] == "program"]
-    c.append(candidate(("anggaran_total", Subject.funding_source("APBD+APBN"), na, year), "jumlah", progs["anggaran"].sum(), utama=True))
+    c.append(candidate(("anggaran_total", Subject.funding_source("APBD+APBN"), na, year), "jumlah",
+                       progs["anggaran"].sum(), utama=True))
     total = budget[budget["tingkat"] == "total"].iloc[0]
     k = ("serapan_rata_rata", Subject.all(), na, year)
     c.append(candidate(k, "tertimbang", total["serapan"], utama=True, penjelasan="Σ realisasi / Σ anggaran × 100"))
@@ -113,9 +118,10 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                                "a difference of two percentages is in percentage points, printed as '%'",
                                "capaian − rata-rata biasa serapan program (cara laporan); selisih dua persentase "
                                "adalah poin persentase, dicetak dengan '%'")))
-    for lingkup in sorted({l for l, a, m in eff.index if l.startswith("sasaran")}):
+    for lingkup in sorted({scope for scope, _, _ in eff.index if scope.startswith("sasaran")}):
         k = ("efisiensi", Subject.parse(lingkup), na, year)
-        c.append(candidate(k, "selisih_tertimbang", eff.get((lingkup, "narasi", "selisih_tertimbang"), np.nan), utama=True,
+        c.append(candidate(k, "selisih_tertimbang", eff.get((lingkup, "narasi", "selisih_tertimbang"), np.nan),
+                           utama=True,
                        penjelasan="sasaran capaian − weighted absorption of the programmes the narrative attributes"))
         for m in ("selisih_tertimbang", "selisih_rata_rata"):
             if (lingkup, "tabel_efisiensi", m) in eff.index:
@@ -138,7 +144,9 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
             for besaran in ("perubahan", "kemajuan"):
                 k = (besaran, Subject.indicator(code), a, b)
                 pct = (vb - va) / va * 100 if va else np.nan
-                c.append(candidate(k, "persen", pct, utama=True, penjelasan=("relative change (b − a) / a × 100", "perubahan relatif (b − a) / a × 100")))
+                c.append(candidate(k, "persen", pct, utama=True,
+                                   penjelasan=("relative change (b − a) / a × 100",
+                                               "perubahan relatif (b − a) / a × 100")))
                 c.append(candidate(k, "persen_dibulatkan", (rb - ra) / ra * 100 if ra else np.nan, dibulatkan=True,
                                penjelasan=("relative change from the realisations as printed (rounded)",
                                            "perubahan relatif dari realisasi yang tercetak (dibulatkan)")))
@@ -146,14 +154,16 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                                penjelasan=(f"a difference in percentage points ({vb:g} − {va:g}), printed with '%'",
                                            f"selisih dalam poin persentase ({vb:g} − {va:g}), dicetak dengan '%'")))
                 c.append(candidate(k, "poin_persentase_dibulatkan", rb - ra,
-                               penjelasan=(f"a difference in percentage points of the printed values ({rb:g} − {ra:g}), "
-                                           "printed with '%'",
+                               penjelasan=("a difference in percentage points of the printed values "
+                                           f"({rb:g} − {ra:g}), printed with '%'",
                                            f"selisih poin persentase dari nilai tercetak ({rb:g} − {ra:g}), dicetak "
                                            "dengan '%'")))
     # counts
     if "pegawai" in tables:
-        c.append(candidate(("jumlah_pegawai", Subject.all(), na, year), "jumlah", tables["pegawai"]["jumlah"].sum(), utama=True))
+        c.append(candidate(("jumlah_pegawai", Subject.all(), na, year), "jumlah", tables["pegawai"]["jumlah"].sum(),
+                           utama=True))
     if "anggaran_program" in tables:
-        c.append(candidate(("jumlah_program", Subject.all(), na, year), "jumlah", len(tables["anggaran_program"]), utama=True))
+        c.append(candidate(("jumlah_program", Subject.all(), na, year), "jumlah", len(tables["anggaran_program"]),
+                           utama=True))
     df = pd.DataFrame(c)
     return df.astype({"tahun_dasar": "Int64", "tahun": "Int64", "nilai": "float64"})

@@ -32,7 +32,7 @@ def _crossing(breaks: list[dict], code: str, a, b) -> str:
 def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.DataFrame | None = None
               ) -> pd.DataFrame:
     """One row per reported figure, with its status (see module doc); non-``match`` rows first."""
-    sections = dict(zip(manifest["tabel"], manifest["bagian"])) if manifest is not None else {}
+    sections = dict(zip(manifest["tabel"], manifest["bagian"], strict=True)) if manifest is not None else {}
     # plain records: about a hundred figures, each looked up and classified on its own
     groups: dict[tuple, list[dict]] = {}
     for c in cands.to_dict("records"):
@@ -83,6 +83,7 @@ def attribution_checks(tables) -> pd.DataFrame:
                          f"{r['sasaran_no_tabel']}, the narrative says it supports sasaran {r['sasaran_no_narasi']}"),
                      "penjelasan": "" if same else (
                          f"program dikelompokkan ke sasaran lain: tabel efisiensi mencantumkannya pada sasaran "
-                         f"{r['sasaran_no_tabel']}, narasi menyebut program ini menunjang sasaran {r['sasaran_no_narasi']}"),
+                         f"{r['sasaran_no_tabel']}, narasi menyebut program ini menunjang sasaran "
+                         f"{r['sasaran_no_narasi']}"),
                      "lintas_rumus": False})
     return pd.DataFrame(rows)

@@ -96,5 +96,5 @@ def _vectorised(value, decimals, mode) -> np.ndarray:
     big = np.isfinite(x) & ~exact
     if big.any():
         out = out.copy()
-        out[big] = [decimal_rule(v, k, mode) for v, k in zip(x[big], d[big])]
+        out[big] = [decimal_rule(v, k, mode) for v, k in zip(x[big], d[big], strict=True)]
     return out

@@ -45,7 +45,8 @@ def crossed_threshold(primary, reported, threshold: float | None):
 
 def decide(primary_missing, primary_equal, crossed, rounded_equal, truncated_equal, other_equal):
     """The precedence (module doc) on booleans, scalar or element-wise; returns status strings."""
-    conds = [np.asarray(primary_missing, dtype=bool), np.asarray(primary_equal, dtype=bool) & ~np.asarray(crossed, dtype=bool),
+    conds = [np.asarray(primary_missing, dtype=bool),
+             np.asarray(primary_equal, dtype=bool) & ~np.asarray(crossed, dtype=bool),
              np.asarray(primary_equal, dtype=bool) | np.asarray(rounded_equal, dtype=bool)
              | np.asarray(truncated_equal, dtype=bool), np.asarray(other_equal, dtype=bool)]
     out = np.select(conds, ["unverifiable", "match", "rounding", "method"], "mismatch").astype(object)

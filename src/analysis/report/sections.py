@@ -151,7 +151,8 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
                      fmt.persen(r["serapan"], 2, lang), fmt.persen(r["serapan_rata_rata"], 2, lang)])
     out.append(_table(["", t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
                        t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows))
-    rows = [[r["lingkup"] + (f" ({r['atribusi'].replace('_', ' ')})" if r["atribusi"] else ""), r["metode"].replace("_", " "),
+    rows = [[r["lingkup"] + (f" ({r['atribusi'].replace('_', ' ')})" if r["atribusi"] else ""),
+             r["metode"].replace("_", " "),
              fmt.persen(r["capaian"], 2, lang), fmt.persen(r["serapan"], 2, lang),
              fmt.poin(r["efisiensi"], 1, lang) if r["satuan"] == "poin" else fmt.angka(r["efisiensi"], 2, lang),
              r["kategori"], r["rumus"]] for _, r in efficiency.iterrows()]
@@ -159,8 +160,9 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
                        t("kategori", lang), t("rumus", lang)], rows, "wide"))
     if len(keluaran):
         rows = [[r["program_no"], r["keluaran"],
-                 f"{fmt.angka(r['nilai'], 0, lang)}" + (f" {t('dari', lang)} {fmt.angka(r['nilai_pembanding'], 0, lang)} "
-                                                      f"{r['pembanding']}" if pd.notna(r["nilai_pembanding"]) else ""),
+                 f"{fmt.angka(r['nilai'], 0, lang)}"
+                 + (f" {t('dari', lang)} {fmt.angka(r['nilai_pembanding'], 0, lang)} {r['pembanding']}"
+                    if pd.notna(r["nilai_pembanding"]) else ""),
                  fmt.persen(r["persen"], 1, lang), fmt.persen(r["serapan_program"], 2, lang)]
                 for _, r in keluaran.iterrows()]
         out.append(_table(["No", t("keluaran", lang), t("nilai", lang), "%", t("serapan", lang)], rows))
@@ -174,10 +176,12 @@ def trends_section(trends, breaks, decomposition, lang) -> str:
                else fmt.persen(r["realisasi"], 2, lang))
         comp = r["sebanding_tahunan"]
         rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
-                     fmt.poin(r["perubahan_tahunan_pp"], 2, lang), fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
+                     fmt.poin(r["perubahan_tahunan_pp"], 2, lang),
+                     fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
                      "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))])
     series = _table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
-                     t("perubahan_tahunan", lang) + " (pp)", t("perubahan_tahunan", lang) + " (%)", t("sebanding", lang)],
+                     t("perubahan_tahunan", lang) + " (pp)", t("perubahan_tahunan", lang) + " (%)",
+                     t("sebanding", lang)],
                     rows, "wide")
     notes = [{"code": _text(b["kode_indikator"]), "old_version": _text(b["versi_lama"]),
               "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
@@ -232,7 +236,8 @@ def resources_section(tables, lang) -> str:
     if fm is not None:
         out.append(_table([t("jabatan", lang), t("formasi", lang), t("kebutuhan", lang), t("kekurangan", lang)],
                           [[r["jabatan"], r["formasi"], r["kebutuhan"], r["kekurangan"]] for _, r in fm.iterrows()]
-                          + [["Total", int(fm["formasi"].sum()), int(fm["kebutuhan"].sum()), int(fm["kekurangan"].sum())]]))
+                          + [["Total", int(fm["formasi"].sum()), int(fm["kebutuhan"].sum()),
+                              int(fm["kekurangan"].sum())]]))
     ak = tables.get("aset_kondisi")
     if ak is not None and len(ak):
         by = ak.groupby("kondisi")["jumlah"].sum()

@@ -1,4 +1,5 @@
-"""Cleaners of the budget tables: programme budgets and spending, by funding source, efficiency as printed, programme outputs."""
+"""Cleaners of the budget tables: programme budgets and spending, by funding source, efficiency as printed,
+programme outputs."""
 from __future__ import annotations
 
 import pandas as pd
@@ -27,9 +28,11 @@ def pk_program(ctx, t, cells):
                     "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
     total = check_total(cells, total_row, "anggaran", [o["anggaran"] for o in out], "the programme budgets",
                          cells.rupiah)
-    angka = [] if total is None else [reported_figure("anggaran_total", Subject.funding_source("APBD+APBN"), total,
-                                                      total_row["anggaran"], t.name, total_row, ctx.year)]
-    df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "sumber_anggaran", "baris_sumber", "baris_raw"])
+    angka = [] if total is None else [reported_figure("anggaran_total", Subject.funding_source("APBD+APBN"),
+                                                      total, total_row["anggaran"], t.name, total_row,
+                                                      ctx.year)]
+    df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "sumber_anggaran", "baris_sumber",
+                                    "baris_raw"])
     return {"pk_program": df}, angka
 
 
@@ -131,7 +134,7 @@ def anggaran_sumber_dana(ctx, t, cells):
     df = pd.DataFrame(out, columns=["bagian", "sumber_dana", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
     df = df.astype({"realisasi": "Int64"})
     # DAU + DAK = total APBD, in each part of the report that states them
-    for bagian, g in df.groupby("bagian"):
+    for _bagian, g in df.groupby("bagian"):
         parts = g[g["sumber_dana"].isin(["DAU", "DAK"])]
         tot = g[g["sumber_dana"] == "APBD"]
         for column in ("anggaran", "realisasi"):

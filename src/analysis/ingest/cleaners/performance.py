@@ -8,6 +8,7 @@ from ..context import Context
 from ..figures import Subject, reported_figure
 from ..raw import RawTable
 
+
 def _iku_rows(ctx: Context, t: RawTable, cells: Cells, tabel: str, angka: list, with_summary: bool):
     out = []
     for r in t.rows:
@@ -35,8 +36,9 @@ def _iku_rows(ctx: Context, t: RawTable, cells: Cells, tabel: str, angka: list, 
 def capaian_iku(ctx, t, cells):
     angka: list = []
     rows = _iku_rows(ctx, t, cells, t.name, angka, with_summary=True)
-    df = pd.DataFrame(rows, columns=["kode_indikator", "sasaran_no", "sasaran", "target", "target_predikat", "realisasi",
-                                     "realisasi_predikat", "capaian_dilaporkan", "baris_sumber", "baris_raw"])
+    df = pd.DataFrame(rows, columns=["kode_indikator", "sasaran_no", "sasaran", "target", "target_predikat",
+                                     "realisasi", "realisasi_predikat", "capaian_dilaporkan", "baris_sumber",
+                                     "baris_raw"])
     dupes = df["kode_indikator"][df["kode_indikator"].duplicated()].dropna()
     for code in dupes:
         line = int(df.loc[df["kode_indikator"] == code, "baris_raw"].iloc[-1])
@@ -84,7 +86,7 @@ def komponen_iku(ctx, t, cells):
     df = pd.DataFrame(out, columns=["kode_indikator", "komponen", "nilai", "satuan", "kalimat", "baris_sumber",
                                     "baris_raw"])
     # a component stated twice must be stated the same
-    for (code, k), g in df.groupby(["kode_indikator", "komponen"]):
+    for (_code, _komponen), g in df.groupby(["kode_indikator", "komponen"]):
         if g["nilai"].nunique(dropna=True) > 1:
             first = g.iloc[0]
             for _, r in g.iloc[1:].iterrows():

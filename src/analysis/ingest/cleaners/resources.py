@@ -97,7 +97,8 @@ def aset(ctx, t, cells):
             for p in [p.strip() for p in text.split(",")]:
                 m = _KONDISI_PART.match(p)
                 if not m or m.group("k") not in KONDISI:
-                    cells.bad(r, "kondisi", "a condition (" + ", ".join(KONDISI) + ") or counts like '88 Baik, 10 Rusak Berat'")
+                    cells.bad(r, "kondisi",
+                              "a condition (" + ", ".join(KONDISI) + ") or counts like '88 Baik, 10 Rusak Berat'")
                     parts = []
                     break
                 parts.append((int(m.group("n")), m.group("k")))

@@ -1,4 +1,5 @@
-"""Cleaners of the tables over years: realisations and targets by year, national targets, SAKIP scores, narrative statements."""
+"""Cleaners of the tables over years: realisations and targets by year, national targets, SAKIP scores,
+narrative statements."""
 from __future__ import annotations
 
 import re
@@ -56,7 +57,8 @@ def target_nasional(ctx, t, cells):
 def nilai_sakip(ctx, t, cells):
     out = []
     for r in t.rows:
-        out.append({"kode_indikator": cells.choice(r, "kode_indikator", tuple(sorted(set(ctx.definitions["kode_indikator"])))),
+        out.append({"kode_indikator": cells.choice(r, "kode_indikator",
+                                                   tuple(sorted(set(ctx.definitions["kode_indikator"])))),
                     "tahun": cells.year(r, "tahun"), "predikat": cells.grade(r, "predikat"),
                     "nilai": cells.percent(r, "nilai", minimum=0, maximum=100),
                     "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
