@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import TABLE_FORMATS
+from .spreadsheet import neutralise
 
 if TYPE_CHECKING:  # pandas is imported by the callers that write tables; write_text must stay light
     import pandas as pd
@@ -46,6 +47,9 @@ def write_bytes(path: Path, data: bytes) -> None:
 def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list[Path]:
     """Write each table as ``<name>.csv`` and ``<name>.parquet``.
 
+    The CSV is the copy evaluators open in a spreadsheet: its text cells that begin like a formula (``=``, ``+``,
+    ``-``, ``@``, tab, CR) get a leading ``'`` (:mod:`analysis.spreadsheet`). The Parquet file keeps the exact text.
+
     Every file is first written to a temporary name in the same folder, and only when all of them
     are written are they moved into place (``os.replace`` is atomic on one file system). A failure
     while writing leaves the previous outputs as they were.
@@ -59,7 +63,7 @@ def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list
                 final = directory / f"{name}.{ext}"
                 tmp = _tmp_for(final)
                 if ext == "csv":
-                    df.to_csv(tmp, index=False, lineterminator="\n")
+                    neutralise(df).to_csv(tmp, index=False, lineterminator="\n")
                 else:
                     df.to_parquet(tmp, index=False)
                 staged.append((tmp, final))

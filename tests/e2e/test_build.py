@@ -236,6 +236,11 @@ def test_summary_json_headline(built):
     s = json.loads((built["seed"] / "summary.json").read_text())
     assert s["agency"] == SEED_AGENCY and s["perubahan_rumus"] == 1
     assert round(s["serapan"], 2) == 96.17 and s["rekonsiliasi"]["rounding"] == 3
+    # KB's kemajuan −80,29 % and its fall 2023→2024 compare the old formula with the new: counted apart, not as match
+    assert s["rekonsiliasi"]["not_comparable"] == 2 and s["rekonsiliasi"]["match"] == 84
+    html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    assert "Rekonsiliasi: 84 cocok, 3 pembulatan, 15 metode lain, 0 tidak cocok, 2 tidak sebanding," in html
+    assert "<td>kemajuan KB 2022→2024</td>" in html and "<td>-80,29%</td>" in html
 
 
 def test_browser_renders_offline_without_errors(built):

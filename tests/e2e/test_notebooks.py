@@ -143,6 +143,7 @@ def test_notebooks_run_in_order_with_test_parameters(tmp_path):
         assert r02["capaian_komponen"][code] == pytest.approx(e["capaian_komponen"][code], rel=1e-12), code
     assert r02["capaian"] == pytest.approx(e["capaian"], rel=1e-12)
     assert r02["rekonsiliasi"] == rec_counts and {"match", "method", "rounding"} <= set(r02["rekonsiliasi"])
+    assert r02["rekonsiliasi"]["not_comparable"] == 2  # KB across its 2024 formula change, counted apart from match
     assert sum(r02["rekonsiliasi"].values()) > 0
 
     # 03: KB is the one indicator whose definition has more than one version (a series break)

@@ -86,11 +86,20 @@ def test_processed_numbers_trace_to_raw_cells(seed_run):
 
 
 def test_processed_files_written_as_csv_and_parquet(seed_run):
+    """Same rows and columns; the CSV is the Parquet table with formula-like text quoted (analysis.spreadsheet)."""
+    import io
+
+    from analysis.spreadsheet import neutralise
+
     folder = seed_run["processed"] / "kalbar-diskumkm" / "2024"
     for name in seed_run["tables"]:
         csv_df = pd.read_csv(folder / f"{name}.csv")
         pq = pd.read_parquet(folder / f"{name}.parquet")
         assert list(csv_df.columns) == list(pq.columns) and len(csv_df) == len(pq), name
+        expected = pd.read_csv(io.StringIO(neutralise(pq).to_csv(index=False, lineterminator="\n")))
+        pd.testing.assert_frame_equal(csv_df, expected, obj=name)
+    teks = pd.read_csv(folder / "reported_figures.csv")["teks"].tolist()
+    assert "'-80,29%" in teks and "-80,29%" in pd.read_parquet(folder / "reported_figures.parquet")["teks"].tolist()
 
 
 def test_every_processed_column_is_documented(seed_run):

@@ -57,17 +57,45 @@ def test_programme_and_source_percentages_match(rec):
 
 def test_narrative_deltas_are_percentage_points(rec):
     r = rec[rec["besaran"] == "perubahan"]
-    assert len(r) == 6 and set(r["status"]) == {"method"}
-    assert r["explanation"].str.contains("percentage points").all()
-    kb = r[(r["subjek"] == "KB") & (r["tahun"] == 2024)].iloc[0]
-    assert kb["lintas_rumus"] and "series break" in kb["explanation"]
+    assert len(r) == 6 and r["explanation"].str.contains("percentage points").all()
+    across = (r["subjek"] == "KB") & (r["tahun"] == 2024)
+    assert set(r.loc[~across, "status"]) == {"method"}
+    kb = r[across].iloc[0]  # 29,33 % (old formula) → 5,87 % (new formula)
+    assert kb["status"] == "not_comparable" and kb["lintas_rumus"]
+    assert "by another method" in kb["explanation"] and "series break" in kb["explanation"]
 
 
 def test_tingkat_kemajuan(rec):
     kb = _one(rec, besaran="kemajuan", subjek="KB").iloc[0]
-    assert kb["status"] == "match" and kb["lintas_rumus"]  # relative change since 2022, across the break
+    # −80,29 %: the relative change since 2022 reproduces, but it compares the old formula with the new one
+    assert kb["status"] == "not_comparable" and kb["lintas_rumus"] and kb["reported"] == "-80,29%"
+    assert kb["explanation"].startswith("the arithmetic reproduces it;") and "not comparable" in kb["explanation"]
+    assert kb["penjelasan"].startswith("aritmetikanya cocok") and "tidak sebanding" in kb["penjelasan"]
     sakip = _one(rec, besaran="kemajuan", subjek="SAKIP").iloc[0]
     assert sakip["status"] == "method" and "percentage points" in sakip["explanation"]  # 81,1 − 77,40 = 3,7
+
+
+def test_only_figures_across_the_break_are_not_comparable(rec):
+    assert rec["lintas_rumus"].equals(rec["status"] == "not_comparable")
+    assert set(rec.loc[rec["lintas_rumus"], "check"]) == {"kemajuan KB 2022→2024", "perubahan KB 2023→2024"}
+    assert rec["status"].tolist()[:2] == ["not_comparable"] * 2  # with the findings, before match
+
+
+def test_not_comparable_is_counted_apart(seed_run):
+    """summary.json and the report's reconciliation line count the KB figures as not comparable, not as match."""
+    import json
+
+    from analysis.report import sections
+
+    folder = seed_run["processed"] / "kalbar-diskumkm" / "2024"
+    counts = json.loads((folder / "summary.json").read_text(encoding="utf-8"))["rekonsiliasi"]
+    rec = seed_run["ind"].reconciliation
+    assert counts["not_comparable"] == 2 and counts["match"] == int((rec["status"] == "match").sum())
+    assert sum(counts.values()) == len(rec)
+    for lang, word, match in (("id", "tidak sebanding", "cocok"), ("en", "not comparable", "match")):
+        html = sections.headline_warnings(rec, seed_run["tr"].breaks, [], lang)
+        assert f"2 {word}" in html and f"{counts['match']} {match}," in html
+        assert "kemajuan KB 2022→2024" in html  # listed with the findings
 
 
 def test_sasaran_figures_in_the_efficiency_table(rec):

@@ -51,3 +51,10 @@ def test_sentence_values_are_escaped_and_the_label_markup_kept(key, lang):
 def test_unknown_label_is_a_key_error():
     with pytest.raises(KeyError):
         t("no_such_label", "id")
+
+
+def test_every_status_has_a_label():
+    from analysis.reconcile.status import STATUSES
+
+    assert all(f"status_{s}" in LABELS for s in STATUSES)
+    assert LABELS["status_not_comparable"] == ("tidak sebanding", "not comparable")

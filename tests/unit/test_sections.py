@@ -78,13 +78,31 @@ def test_headline_warnings_list_counts_checks_formula_changes_and_notes():
     d = tables()
     html = sections.headline_warnings(d["reconciliation"], d["breaks"], d["warnings"], "en")
     items = re.findall(r"<li>(.*?)</li>", html)
-    assert items[0] == "Reconciliation: 1 match, 1 rounding, 0 other method, 1 mismatch, 0 unverifiable"
+    assert items[0] == ("Reconciliation: 1 match, 1 rounding, 0 other method, 1 mismatch, 0 not comparable, "
+                        "0 unverifiable")
     assert items[1] == "<b>capaian Persentase Koperasi Sehat</b> (rounding): Persentase Koperasi Sehat"
     assert items[2] == "<b>serapan</b> (mismatch): cannot be computed"
     assert items[3].startswith("<b>SEHAT formula changed from 2023</b>: Persentase Koperasi Sehat →")
     assert items[4] == "catatan: Persentase Koperasi Sehat"
     assert len(items) == 5
     assert "<h3>Warnings</h3>" in html
+
+
+@pytest.mark.parametrize("lang, line, label", [
+    ("id", "Rekonsiliasi: 1 cocok, 1 pembulatan, 0 metode lain, 1 tidak cocok, 1 tidak sebanding, "
+           "0 tak dapat diverifikasi", "tidak sebanding"),
+    ("en", "Reconciliation: 1 match, 1 rounding, 0 other method, 1 mismatch, 1 not comparable, 0 unverifiable",
+     "not comparable")])
+def test_not_comparable_counted_apart_in_the_summary_and_the_table(lang, line, label):
+    rec = tables()["reconciliation"]
+    rec.loc[len(rec)] = {"check": "kemajuan KB 2022→2024", "tabel": "realisasi_multi_tahun", "baris_sumber": "591",
+                         "besaran": "kemajuan", "reported": "-80,29%", "recomputed": -80.2919,
+                         "status": "not_comparable", "penjelasan": "aritmetikanya cocok; tidak sebanding",
+                         "explanation": "the arithmetic reproduces it; not comparable"}
+    items = re.findall(r"<li>(.*?)</li>", sections.headline_warnings(rec, tables()["breaks"], [], lang))
+    assert items[0] == line
+    assert f"<b>kemajuan KB 2022→2024</b> ({label}):" in " ".join(items)
+    assert f"<td>{label}</td>" in sections.reconciliation_section(rec, lang)
 
 
 def test_indicators_tables():
@@ -183,7 +201,8 @@ def test_index_page(tmp_path, lang, title):
         folder.mkdir(parents=True)
         (folder / "summary.json").write_text(json.dumps({
             "nama_instansi": HOSTILE, "year": year, "sintetis": synth, "capaian": 109.41, "serapan": 96.17,
-            "efisiensi": 13.24, "rekonsiliasi": {"match": 10, "rounding": 2, "mismatch": 1}, "perubahan_rumus": 1}))
+            "efisiensi": 13.24, "rekonsiliasi": {"match": 10, "rounding": 2, "mismatch": 1, "not_comparable": 2},
+            "perubahan_rumus": 1}))
         if pdf:
             (folder / "report.pdf").write_bytes(b"%PDF")
     html = write_index(SimpleNamespace(reports_root=tmp_path), lang).read_text(encoding="utf-8")
@@ -195,5 +214,5 @@ def test_index_page(tmp_path, lang, title):
     assert len(got) == 1 and got[0][1] == 2 and len(got[0][0]) == 8
     assert html.count('/report.html">HTML</a>') == 2 and html.count("report.pdf") == 1
     assert ("<td>109,41 %</td>" if lang == "id" else "<td>109.41 %</td>") in html
-    assert "<td>3</td>" in html  # figures that did not match: 2 rounding + 1 mismatch
+    assert "<td>5</td>" in html  # figures needing attention: 2 rounding + 1 mismatch + 2 not comparable
     assert f"<b>({t('indeks_sintetis', lang)})</b>" in html

@@ -5,7 +5,15 @@ import pytest
 
 from analysis.ingest.numbers import parse_number
 from analysis.reconcile.rounding import printed_decimals
-from analysis.reconcile.status import CAPAIAN_THRESHOLD, STATUS_ORDER, STATUSES, classify, classify_many, decide
+from analysis.reconcile.status import (
+    CAPAIAN_THRESHOLD,
+    STATUS_ORDER,
+    STATUSES,
+    across_break,
+    classify,
+    classify_many,
+    decide,
+)
 
 
 def _rep(teks, nilai, besaran="serapan"):
@@ -19,7 +27,8 @@ def _cands(*rows):
 
 def test_statuses_and_their_order():
     assert set(STATUS_ORDER) == set(STATUSES)
-    assert sorted(STATUSES, key=STATUS_ORDER.get) == ["mismatch", "method", "rounding", "unverifiable", "match"]
+    assert sorted(STATUSES, key=STATUS_ORDER.get) == ["mismatch", "not_comparable", "method", "rounding",
+                                                      "unverifiable", "match"]
 
 
 def test_precedence():
@@ -134,3 +143,43 @@ def test_vectorised_over_the_whole_table():
                                 [nan if c[4] is None else c[4] for c in sub],
                                 CAPAIAN_THRESHOLD if capaian else None)
             assert got.tolist() == [c[5] for c in sub]
+
+
+BREAK = ("definition v1 → v2 from 2024", "definisi v1 → v2 mulai 2024")
+
+
+@pytest.mark.parametrize("status", ["match", "rounding", "method", "mismatch", "unverifiable"])
+def test_across_a_series_break_whatever_the_arithmetic(status):
+    assert across_break(status, True) == "not_comparable" and across_break(status, False) == status
+    got = across_break(np.array(["match", status], dtype=object), np.array([True, False]))
+    assert got.tolist() == ["not_comparable", status]
+
+
+# printed, its value, primary, from rounded inputs, another method -> what the explanation says of the arithmetic
+ACROSS = [
+    ("-80,29%", -80.29, -80.2919, None, None, "the arithmetic reproduces it;"),  # the seed's KB tingkat kemajuan
+    ("-80,30", -80.30, -80.2919, -80.2954, None, "only with rounding: rounded inputs"),
+    ("23,46%", -23.46, -79.98, None, -23.4589, "by another method: another method"),  # "menurun 23,46 %"
+    ("50", 50.0, 40.0, None, 41.0, "does not reproduce it: no method reproduces it"),
+    ("50", 50.0, np.nan, None, None, "cannot be checked: an input"),
+]
+
+
+@pytest.mark.parametrize("printed, value, primary, from_rounded, alternative, says", ACROSS)
+def test_not_comparable_explains_its_arithmetic(printed, value, primary, from_rounded, alternative, says):
+    rep = _rep(printed, value, "kemajuan")
+    cands = _as_candidates(primary, from_rounded, alternative)
+    arithmetic, recomputed, _ = classify(rep, cands)
+    s, v, (why, why_id) = classify(rep, cands, BREAK)
+    assert s == "not_comparable" != arithmetic and (v == recomputed or np.isnan(v) and np.isnan(recomputed))
+    assert says in why and "series break (definition v1 → v2 from 2024): not comparable" in why
+    assert "perubahan rumus (definisi v1 → v2 mulai 2024): tidak sebanding" in why_id
+
+
+def test_vectorised_not_comparable_only_with_a_crossing_flag():
+    reported, primary = [-80.29, 94.45], [-80.2919, 94.448859]
+    assert classify_many(reported, 2, primary).tolist() == ["match", "match"]  # no break input: arithmetic only
+    assert classify_many(reported, 2, primary, crossing=[True, False]).tolist() == ["not_comparable", "match"]
+    per_figure = [classify(_rep(t, v, "kemajuan"), _as_candidates(p, None, None), c)[0]
+                  for t, v, p, c in zip(["-80,29", "94,45"], reported, primary, [BREAK, None], strict=True)]
+    assert per_figure == ["not_comparable", "match"]

@@ -18,6 +18,7 @@ def write_index(opt: Options, lang: str = "id") -> Path:
     rows = []
     for s in sorted(root.glob("*/*/summary.json")):
         d = json.loads(s.read_text(encoding="utf-8"))
+        # every status but match needs attention, not_comparable too (its arithmetic may reproduce)
         bad = sum(v for k, v in d.get("rekonsiliasi", {}).items() if k != "match")
         rows.append({"name": d["nama_instansi"], "synthetic": bool(d.get("sintetis")),
                      "folder": s.parent.relative_to(root).as_posix(), "pdf": (s.parent / "report.pdf").exists(),

@@ -1,1 +1,1 @@
-"""Every figure the report prints against its recomputation: match, rounding, method, mismatch, unverifiable."""
+"""Every printed figure against its recomputation: match, rounding, method, mismatch, not comparable, unverifiable."""

@@ -6,7 +6,9 @@ The formulas are the same functions the per-agency pipeline uses (:func:`analysi
 (:mod:`.status`); only the grouping is done across agency-years. The reconciliation
 here covers the figures every LKj prints — IKU realisation (from components) and capaian, programme
 absorption, the mean capaian, the mean absorption and the efficiency — with the same statuses as
-:mod:`.reconcile` (which also handles the narrative figures one agency-year at a time).
+:mod:`.reconcile` (which also handles the narrative figures one agency-year at a time). These figures are all of
+one year, so none compares years across a series break and none is ``not_comparable``; the inputs have no
+series-break column (:func:`.status.classify_many` takes a ``crossing`` flag for a caller that has one).
 
 Inputs (one row per item, ``key`` identifies the agency-year):
 

@@ -1,5 +1,6 @@
 """Reconciliation: every figure the report states against its recomputations (:mod:`.candidates`), with its
-status (:mod:`.status`), the series break a change crosses, and the programmes' sasaran attribution.
+status (:mod:`.status`; a change across a series break is ``not_comparable``), and the programmes' sasaran
+attribution.
 
 Columns of the result: check, section, tabel, baris_sumber, besaran, subjek, tahun_dasar, tahun,
 reported, reported_value, recomputed, difference, status, explanation (English), penjelasan (the same in
@@ -22,11 +23,17 @@ def _norm_key(values) -> tuple:
     return tuple(None if pd.isna(v) else (int(v) if isinstance(v, (np.integer,)) else v) for v in values)
 
 
-def _crossing(breaks: list[dict], code: str, a, b) -> str:
+def _crossing(breaks: list[dict], code: str, a, b) -> tuple[str, str] | None:
+    """The series breaks of indicator ``code`` between years ``a`` and ``b`` (English, Indonesian), or None."""
     if pd.isna(a) or pd.isna(b):
-        return ""
-    return "; ".join(f"definition v{r['versi_lama']} → v{r['versi_baru']} from {r['tahun_pertama_baru']}"
-                     for r in breaks if r["kode_indikator"] == code and a < r["tahun_pertama_baru"] <= b)
+        return None
+    hit = [r for r in breaks if r["kode_indikator"] == code and a < r["tahun_pertama_baru"] <= b]
+    if not hit:
+        return None
+    return ("; ".join(f"definition v{r['versi_lama']} → v{r['versi_baru']} from {r['tahun_pertama_baru']}"
+                      for r in hit),
+            "; ".join(f"definisi v{r['versi_lama']} → v{r['versi_baru']} mulai {r['tahun_pertama_baru']}"
+                      for r in hit))
 
 
 def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.DataFrame | None = None
@@ -42,12 +49,9 @@ def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.Da
     for r in tables["reported_figures"].to_dict("records"):
         subject = Subject.parse(r["subjek"])
         key = _norm_key((r["besaran"], subject, r["tahun_dasar"], r["tahun"]))
-        status, value, (why, why_id) = classify(r, groups.get(key, []))
         cross = _crossing(brk, subject.key, r["tahun_dasar"], r["tahun"]) if (
-            r["besaran"] in ("perubahan", "kemajuan") and subject.kind == "indicator") else ""
-        if cross:
-            why = (why + "; " if why else "") + f"crosses a series break ({cross}): not comparable"
-            why_id = (why_id + "; " if why_id else "") + f"melintasi perubahan rumus ({cross}): tidak sebanding"
+            r["besaran"] in ("perubahan", "kemajuan") and subject.kind == "indicator") else None
+        status, value, (why, why_id) = classify(r, groups.get(key, []), cross)
         d = printed_decimals(r["teks"])
         diff = r["nilai"] - round_half_up(value, d) if not pd.isna(r["nilai"]) and not pd.isna(value) else np.nan
         label = f"{r['besaran']} {r['subjek']}" + (f" {r['tahun_dasar']}→{r['tahun']}" if not pd.isna(r["tahun_dasar"])
@@ -56,7 +60,7 @@ def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.Da
                      "baris_sumber": r["baris_sumber"], "besaran": r["besaran"], "subjek": r["subjek"],
                      "tahun_dasar": r["tahun_dasar"], "tahun": r["tahun"], "reported": r["teks"],
                      "reported_value": r["nilai"], "recomputed": value, "difference": diff, "status": status,
-                     "explanation": why, "penjelasan": why_id, "lintas_rumus": bool(cross)})
+                     "explanation": why, "penjelasan": why_id, "lintas_rumus": cross is not None})
     df = pd.DataFrame(rows)
     df["_o"] = df["status"].map(STATUS_ORDER)
     df = df.sort_values(["_o", "tabel", "baris_sumber"], kind="stable").drop(columns="_o").reset_index(drop=True)

@@ -1,7 +1,10 @@
-"""The one status rule: match / rounding / method / mismatch / unverifiable, for one figure or element-wise.
+"""The one status rule (match, rounding, method, mismatch, not_comparable, unverifiable), per figure or in bulk.
 
 Precedence (the first that holds):
 
+``not_comparable`` the figure compares years across a series break (the indicator's definition changed in
+                  between): the comparison is invalid whatever its arithmetic; the explanation still says what
+                  the arithmetic gives (:func:`across_break`);
 ``unverifiable``  the primary recomputation is missing (an input is not stated);
 ``match``         the primary recomputation, rounded as printed (:mod:`.rounding`), equals the figure —
                   unless rounding lifted it across a threshold (capaian 99,75 printed as 100), then
@@ -10,8 +13,10 @@ Precedence (the first that holds):
 ``method``        another method gives it;
 ``mismatch``      nothing reproduces it.
 
-:func:`decide` is the precedence on booleans; :func:`classify` applies it to one reported figure and its
-candidates (with the explanation the report shows), :func:`classify_many` to arrays (the batch).
+:func:`decide` is the arithmetic precedence on booleans and :func:`across_break` the series-break rule on top
+of it; :func:`classify` applies both to one reported figure and its candidates (with the explanation the report
+shows), :func:`classify_many` to arrays (the batch, whose figures are single-year: it passes no crossing flag,
+so it never yields ``not_comparable`` unless a caller gives one).
 """
 from __future__ import annotations
 
@@ -20,8 +25,10 @@ import pandas as pd
 
 from .rounding import printed_decimals, round_half_up, truncate
 
-STATUSES = ("match", "rounding", "method", "mismatch", "unverifiable")
-STATUS_ORDER = {"mismatch": 0, "method": 1, "rounding": 2, "unverifiable": 3, "match": 4}
+#: every status, in the order summaries list them
+STATUSES = ("match", "rounding", "method", "mismatch", "not_comparable", "unverifiable")
+#: the order of reconciliation tables: findings first (an invalid comparison right after a wrong figure), match last
+STATUS_ORDER = {"mismatch": 0, "not_comparable": 1, "method": 2, "rounding": 3, "unverifiable": 4, "match": 5}
 #: capaian printed at or above 100 only because rounding lifted it is a rounding, not a match
 CAPAIAN_THRESHOLD = 100.0
 _TOLERANCE = 1e-9
@@ -53,11 +60,21 @@ def decide(primary_missing, primary_equal, crossed, rounded_equal, truncated_equ
     return out.item() if out.ndim == 0 else out
 
 
+def across_break(status, crossing):
+    """``not_comparable`` where the figure compares years across a series break (``crossing`` true), else the
+    arithmetic ``status``; scalar or element-wise like :func:`decide`."""
+    out = np.where(np.asarray(crossing, dtype=bool), "not_comparable", np.asarray(status, dtype=object))
+    out = out.astype(object)
+    return out.item() if out.ndim == 0 else out
+
+
 def classify_many(reported, decimals, primary, from_rounded=None, alternative=None,
-                  threshold: float | None = None) -> np.ndarray:
+                  threshold: float | None = None, crossing=None) -> np.ndarray:
     """Status of each printed figure (numbers only), element-wise: ``primary`` is the standard recomputation,
     ``from_rounded`` the same from inputs rounded as printed, ``alternative`` another method; ``threshold``
-    (e.g. :data:`CAPAIAN_THRESHOLD`) marks a match that only holds by rounding across it."""
+    (e.g. :data:`CAPAIAN_THRESHOLD`) marks a match that only holds by rounding across it; ``crossing`` (booleans,
+    optional) marks figures that compare years across a series break. Without it no figure is
+    ``not_comparable``: the caller must know the breaks (the batch's figures are all of one year)."""
     rep = np.asarray(reported, dtype="float64")
     p = np.asarray(primary, dtype="float64")
     none = np.zeros(rep.shape, dtype=bool)
@@ -65,20 +82,46 @@ def classify_many(reported, decimals, primary, from_rounded=None, alternative=No
     def eq(v):
         return none if v is None else equal_as_printed(np.asarray(v, dtype="float64"), rep, decimals)
 
-    return decide(np.isnan(p), eq(p), crossed_threshold(p, rep, threshold), eq(from_rounded),
-                  equal_as_printed(p, rep, decimals, truncated=True), eq(alternative))
+    status = decide(np.isnan(p), eq(p), crossed_threshold(p, rep, threshold), eq(from_rounded),
+                    equal_as_printed(p, rep, decimals, truncated=True), eq(alternative))
+    return status if crossing is None else across_break(status, crossing)
 
 
 def _why(c) -> tuple[str, str]:
     return c["penjelasan"], c.get("penjelasan_id", c["penjelasan"])
 
 
-def classify(reported, cands) -> tuple[str, float, tuple[str, str]]:
+#: what the arithmetic of a figure across a series break gives, by its arithmetic status (English, Indonesian)
+_ARITHMETIC = {
+    "match": ("the arithmetic reproduces it", "aritmetikanya cocok dengan hitung ulang"),
+    "rounding": ("the arithmetic reproduces it only with rounding", "aritmetikanya cocok hanya karena pembulatan"),
+    "method": ("the arithmetic reproduces it by another method", "aritmetikanya cocok dengan metode lain"),
+    "mismatch": ("the arithmetic does not reproduce it", "aritmetikanya tidak cocok"),
+    "unverifiable": ("the arithmetic cannot be checked", "aritmetikanya tidak dapat diperiksa"),
+}
+
+
+def classify(reported, cands, crossing: tuple[str, str] | None = None) -> tuple[str, float, tuple[str, str]]:
     """Status, primary recomputed value and explanation (English, Indonesian) for one reported figure.
 
     ``reported``: a row of ``reported_figures`` (``teks``, ``nilai``, ``besaran``); ``cands``: its
     candidates, a DataFrame or a list of records with the columns of :func:`analysis.reconcile.candidates.candidate`
-    (``nilai``, ``teks``, ``utama``, ``dibulatkan``, ``penjelasan``, optionally ``penjelasan_id``)."""
+    (``nilai``, ``teks``, ``utama``, ``dibulatkan``, ``penjelasan``, optionally ``penjelasan_id``);
+    ``crossing``: the series break(s) the figure's years span (English, Indonesian), if any — then the status is
+    ``not_comparable`` and the explanation says what the arithmetic gave."""
+    status, pv, (why, why_id) = _arithmetic(reported, cands)
+    if not crossing:
+        return status, pv, (why, why_id)
+    verdict, verdict_id = _ARITHMETIC[status]
+    return across_break(status, True), pv, (
+        f"{verdict}{': ' + why if why else ''}; but it compares years across a series break ({crossing[0]}): "
+        "not comparable",
+        f"{verdict_id}{': ' + why_id if why_id else ''}; tetapi membandingkan tahun yang melintasi perubahan rumus "
+        f"({crossing[1]}): tidak sebanding")
+
+
+def _arithmetic(reported, cands) -> tuple[str, float, tuple[str, str]]:
+    """:func:`classify` without the series-break rule: what the figure's arithmetic gives."""
     cands = cands.to_dict("records") if isinstance(cands, pd.DataFrame) else list(cands)
     if not cands:
         return "unverifiable", np.nan, ("no recomputation: an input is missing",

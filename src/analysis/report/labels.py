@@ -44,6 +44,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "status_match": ("cocok", "match"), "status_rounding": ("pembulatan", "rounding"),
     "status_method": ("metode lain", "other method"), "status_mismatch": ("tidak cocok", "mismatch"),
     "status_unverifiable": ("tak dapat diverifikasi", "unverifiable"),
+    "status_not_comparable": ("tidak sebanding", "not comparable"),
     "grafik_capaian": ("Capaian IKU terhadap target (100 %)", "KPI achievement against target (100 %)"),
     "grafik_serapan": ("Serapan anggaran per program", "Budget absorption by programme"),
     "grafik_nasional": ("Realisasi dibanding target nasional", "Actual against the national target"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from ..reconcile.status import STATUSES
 from . import fmt
 from .labels import t
 from .render import render, sentence
@@ -89,7 +90,7 @@ def _warnings(rec, breaks, warnings, lang) -> dict:
     match, every formula change, every cleaning note."""
     counts = rec["status"].value_counts()
     hitungan = ", ".join(f"{int(counts.get(s, 0))} {status_label(s, lang)}"
-                         for s in ("match", "rounding", "method", "mismatch", "unverifiable"))
+                         for s in STATUSES)
     checks, seen = [], set()
     for _, r in rec[rec["status"] != "match"].iterrows():
         key = (r["besaran"], _why(r, lang)[:60])
