@@ -19,6 +19,7 @@ from .atomic import write_tables, write_text
 from .config import DEFAULT_CATEGORY_SCALE, DEFAULT_EFFICIENCY_SCALE, PROCESSED_ROOT, RAW_ROOT
 from .indicators import budget as budget_mod
 from .indicators import iku as iku_mod
+from .indicators import plausibility
 from .indicators import trends as trends_mod
 from .ingest.clean import Cleaned, clean_agency_year
 from .processed import load_info, load_processed, processed_dir
@@ -76,6 +77,8 @@ def run_indicators(agency: str, year, processed_root=PROCESSED_ROOT, batas_atas:
     info = load_info(agency, year, processed_root)
     manifest = pd.DataFrame(info["tables_read"])
     ind = compute_indicators(tables, int(year), info.get("meta"), manifest, batas_atas)
+    ind.warnings += plausibility.check_recomputed(tables, ind.iku, ind.sasaran, ind.budget, ind.efficiency, manifest,
+                                                  f"{agency}/{int(year)}")
     warnings = [{"sumber": "01-clean", "pesan": w} for w in info.get("warnings", [])]
     warnings += [{"sumber": w.file, "pesan": w.message} for w in ind.warnings]
     write_tables(processed_dir(agency, year, processed_root), {

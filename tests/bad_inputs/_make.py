@@ -131,6 +131,20 @@ case("utf8_bom", RA, "warn", None, "byte-order mark", "clean", "saved with a UTF
 case("windows_line_ends", RA, "warn", None, "CRLF", "clean", "Windows line ends",
      new_bytes=text(RA).replace("\n", "\r\n").encode("utf-8"))
 
+# plausibility bounds (data/reference/batas_wajar.csv)
+OP, RMT = "2024/output_program.csv", "2024/realisasi_multi_tahun.csv"
+case("count_above_population", OP, "fail", "nilai", "560", "clean",
+     "a count above the population it counts: 560 cooperatives examined of 366 active (a 0 typed twice)",
+     edit(OP, "koperasi diperiksa,56,", "koperasi diperiksa,560,"))
+case("output_over_twice_target", OP, "warn", None, "215,45 %", "clean",
+     "an output more than twice its target: 1.088 small businesses against a target of 505 (possible, but rare)",
+     edit(OP, "usaha kecil diberdayakan,88,", "usaha kecil diberdayakan,1.088,"))
+case("realisation_year_after_report", RMT, "fail", "realisasi_2025", "realisasi_2025", "clean",
+     "a realisasi_2025 column in the 2024 report (a column pasted from the next year's table)",
+     edit(RMT, "realisasi_2024,", "realisasi_2024,realisasi_2025,")
+     .replace('"5,87%","4,57%"', '"5,87%","6,00%","4,57%"')
+     .replace('"0,08%","0,08%",0%', '"0,08%","0,08%","0,08%",0%').replace("BB,BB,A,A", "BB,BB,A,A,A"))
+
 with open(HERE / "cases.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.DictWriter(f, fieldnames=list(CASES[0]), lineterminator="\n")
     w.writeheader()

@@ -17,6 +17,7 @@ from .checks import check_component_references, check_cross_table_totals
 from .cleaners import CLEANERS, YEAR_COLUMN
 from .context import Context, load_context
 from .figures import reported_figures_frame
+from .plausibility import check_plausibility
 from .programmes import attach_program_numbers, build_program
 from .raw import RawTable, read_raw_csv
 from .schemas import validate_all
@@ -76,4 +77,5 @@ def clean_agency_year(agency: str, year, raw_root) -> Cleaned:
     result = validate_all(result, ctx.folder)
     check_cross_table_totals(result, ctx)
     check_component_references(result, ctx)
+    check_plausibility(result, ctx)
     return Cleaned(ctx.agency, ctx.year, ctx.meta, result, ctx.warnings, read)
