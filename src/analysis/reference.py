@@ -89,3 +89,8 @@ def category_scale(name: str = DEFAULT_CATEGORY_SCALE) -> BandScale:
 
 def efficiency_scale(name: str = DEFAULT_EFFICIENCY_SCALE) -> BandScale:
     return band_scale("skala_efisiensi.csv", name)
+
+
+def scale_names(file: str, root: Path = REFERENCE_ROOT) -> tuple[str, ...]:
+    """The scales a reference file defines, in file order (to check a scale named in meta.csv)."""
+    return tuple(dict.fromkeys(r["skala"] for r in _read(file, root)))

@@ -1,10 +1,20 @@
 """Regenerates the bad-input corpus from the seed's raw tables: ``python tests/bad_inputs/_make.py``.
 
-Each case is one malformed copy of one raw file, plus a row of ``cases.csv`` saying which file it replaces,
-whether the run must fail or succeed with a warning, and the column and value the message must name.
+Each case is one or more malformed copies of raw files, plus a row of ``cases.csv`` saying which files they
+replace (``;``-separated, paired with ``file``), whether the run must fail, succeed with a warning, or succeed
+(``ok``), and what the outcome must show:
+
+- ``column``, ``value``, ``line``: a problem naming them (``value`` as printed: in the value or the expectation);
+- ``in_file``: the file that problem names (default: the first replaced file); for ``ok`` cases, the processed
+  table holding the fragments;
+- ``fragment``: text the message (``warn``: warnings.csv; ``ok``: ``in_file``) must contain, ``' | '``-separated;
+- ``setup``: a change the test makes itself because it is not a file (``symlink_year``, ``symlink_file``,
+  ``stray_folders``, ``extra_csv``).
+
 The 50 MB file and the hostile path parameter are made by the test itself (never committed).
 """
 import csv
+import io
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -18,14 +28,38 @@ def text(rel):
 CASES = []
 
 
-def case(name, rel, expect, column, value, step, why, new_text=None, new_bytes=None):
-    out = HERE / f"{name}{Path(rel).suffix}"
-    if new_bytes is not None:
-        out.write_bytes(new_bytes)
-    else:
-        out.write_text(new_text, encoding="utf-8", newline="")
-    CASES.append({"case": name, "file": out.name, "replaces": rel, "expect": expect, "column": column,
-                  "value": value, "step": step, "why": why})
+def case(name, rel, expect, column, value, step, why, new_text=None, new_bytes=None, line=None, fragment=None,
+         in_file=None, setup=None, more=()):
+    """One case; ``more``: further (rel, new_text) replacements of the same case."""
+    files = []
+    if rel:
+        out = HERE / f"{name}{Path(rel).suffix}"
+        if new_bytes is not None:
+            out.write_bytes(new_bytes)
+        else:
+            out.write_text(new_text, encoding="utf-8", newline="")
+        files.append((out.name, rel))
+    for i, (other, other_text) in enumerate(more, start=2):
+        out = HERE / f"{name}__{i}{Path(other).suffix}"
+        out.write_text(other_text, encoding="utf-8", newline="")
+        files.append((out.name, other))
+    CASES.append({"case": name, "file": ";".join(f for f, _ in files), "replaces": ";".join(r for _, r in files),
+                  "expect": expect, "column": column, "value": value, "step": step, "why": why,
+                  "line": line, "fragment": fragment, "in_file": in_file, "setup": setup})
+
+
+def line_of(new_text, needle, nth=1):
+    """The 1-based line of ``new_text`` holding ``needle`` (its ``nth`` occurrence)."""
+    hits = [i for i, ln in enumerate(new_text.splitlines(), start=1) if needle in ln]
+    assert len(hits) >= nth, needle
+    return hits[nth - 1]
+
+
+def pasted_twice(rel, startswith):
+    """``rel`` with the row starting ``startswith`` pasted again under itself; the two rows' lines."""
+    lines = text(rel).splitlines(keepends=True)
+    i = next(i for i, ln in enumerate(lines) if ln.startswith(startswith))
+    return "".join(lines[: i + 1] + [lines[i]] + lines[i + 1:]), i + 1, i + 2
 
 
 def edit(rel, old, new, count=1):
@@ -73,7 +107,7 @@ case("total_does_not_add_up", RA, "fail", "anggaran", "20.674.821.127", "clean",
      edit(RA, "TOTAL,,20.674.821.126", "TOTAL,,20.674.821.127"))
 case("total_row_missing", RA, "fail", "anggaran", None, "clean", "the TOTAL row left out",
      "\n".join(ln for ln in text(RA).splitlines() if ",TOTAL," not in ln) + "\n")
-case("dau_dak_do_not_add_up", AS, "fail", "anggaran", "20674821126", "clean",
+case("dau_dak_do_not_add_up", AS, "fail", "anggaran", "Rp.20.674.821.126,-", "clean",
      "the DAU and DAK stated in the sentences do not add up to the stated total",
      edit(AS, '"Rp.6.782.338.000,-"', '"Rp.6.782.338.001,-"'))
 case("unknown_funding_source", APS, "fail", "sumber_dana", "Hibah", "clean",
@@ -130,6 +164,104 @@ case("utf8_bom", RA, "warn", None, "byte-order mark", "clean", "saved with a UTF
      new_bytes=b"\xef\xbb\xbf" + text(RA).encode("utf-8"))
 case("windows_line_ends", RA, "warn", None, "CRLF", "clean", "Windows line ends",
      new_bytes=text(RA).replace("\n", "\r\n").encode("utf-8"))
+
+# ---------------------------------------------------------------- issue 12: keys, provenance, one list, messages
+EF, OP, MT, META, SRC, RMT = ("2024/efisiensi.csv", "2024/output_program.csv", "2024/realisasi_multi_tahun.csv",
+                              "2024/meta.csv", "2024/sumber.txt", "2024/realisasi_multi_tahun.csv")
+t, a, b = pasted_twice(EF, "502,")
+case("duplicated_efficiency_row", EF, "fail", "program", "3. Pengawasan Dan Pemeriksaan Koperasi", "clean",
+     "a programme row pasted twice in the efficiency table (its budget would count twice for the sasaran)", t,
+     line=b, fragment=f"line {a} has the same key | a duplicated row would count twice")
+t, a, b = pasted_twice(ASET, "300,20,")
+case("duplicated_asset_row", ASET, "fail", "no", "20 / Kursi Susun", "clean", "an asset row pasted twice", t,
+     line=b, fragment=f"each asset of a group once: line {a} has the same key (20 / Kursi Susun")
+t, a, b = pasted_twice(OP, "568,3,")
+case("duplicated_output_row", OP, "fail", "program_no", "3 / koperasi diperiksa", "clean",
+     "a programme output pasted twice (it would be summed)", t, line=b,
+     fragment=f"each programme output once: line {a} has the same key")
+t = text(DEF).rstrip("\n").split("\n")
+uknk = next(ln for ln in t if ln.startswith("UKNK,"))
+t.append(uknk.replace("UKNK,1,2022,,Prosentase Usaha Kecil Naik Kelas,,",
+                      "KS,1,2022,,Prosentase Koperasi Sehat,Prosentase Koperasi Berkualitas,", 1))
+t = "\n".join(t) + "\n"
+case("ambiguous_indicator_name", DEF, "fail", "nama_lain", "Prosentase Koperasi Berkualitas", "clean",
+     "a second definition whose nama_lain is another indicator's name (it would take over that indicator's rows)",
+     t, line=line_of(t, "KS,1,"),
+     fragment="it is also KB's nama on line 2 | matches 2 definitions: KB (definisi_indikator.csv line 2, nama) "
+              f"and KS (definisi_indikator.csv line {line_of(t, 'KS,1,')}, nama_lain)")
+t = edit(CI, "458,2.,", "458,1.,")
+case("sasaran_number_wrong", CI, "fail", "no", "1.", "clean",
+     "an indicator of sasaran 2 numbered 1 (two 'sasaran 1' rows, sasaran 2 would vanish)", t, line=3,
+     fragment="sasaran 2: the sasaran_no of UKNK in definisi_indikator.csv (line 4)")
+t = edit(META, "tahun,2024", "tahun,2023")
+case("meta_year_not_folder", META, "fail", "nilai", "2023", "clean", "meta.csv says 2023 in the 2024 folder", t,
+     line=line_of(t, "tahun,"), fragment="the year of the folder the file is in (2024)")
+t = edit(META, "5b8c5f2", "5b8c5f3")
+case("meta_sha256_wrong", META, "fail", "nilai", "5b8c5f3", "clean", "a wrong sha256_sumber", t,
+     line=line_of(t, "sha256_sumber"), fragment="the SHA-256 of sumber.txt (50db8303")
+t = edit(SRC, "Prosentase Koperasi Berkualitas", "Prosentase Koperasi Berkualitaz")
+case("source_edited", SRC, "fail", "nilai", "50db8303c1c38744e91eacaa35a6395c3008844b39f40679ee30ea32e5b8c5f2",
+     "clean", "sumber.txt edited after its hash was recorded", t, line=line_of(text(META), "sha256_sumber"),
+     in_file="meta.csv", fragment="the source changed, or the hash is wrong")
+t = edit(RA, "652,2.,", "99999,2.,")
+case("source_line_beyond_source", RA, "fail", "baris_sumber", "99999", "clean",
+     "a baris_sumber past the end of sumber.txt", t, line=3,
+     fragment=f"line numbers within sumber.txt (it has {len(text(SRC).splitlines())} lines)")
+t = text(META) + "tahun,2023\n"
+case("meta_key_twice", META, "fail", "kunci", "tahun", "clean", "a meta key typed twice (the last one would win)",
+     t, line=len(t.splitlines()), fragment=f"each key once (also on line {line_of(t, 'tahun,2024')})")
+t = edit(META, "skala_kategori,lkj_dua_tingkat", "skala_kategori,tiga_tingkat")
+case("meta_scale_unknown", META, "fail", "nilai", "tiga_tingkat", "clean",
+     "a category scale that data/reference does not define (it was blamed on the reference file)", t,
+     line=line_of(t, "skala_kategori"), fragment="a scale of data/reference/skala_kategori.csv: lkj_dua_tingkat, "
+                                                 "lima_tingkat")
+t = edit(RA, "216.181.400", "216.181.400.000.000.000.000.000.000")
+case("amount_of_27_digits", RA, "fail", "anggaran", "216.181.400.000.000.000.000.000.000", "clean",
+     "an amount of 27 digits (Decimal raised InvalidOperation with no file or line)", t, line=3,
+     fragment="a number of at most 18 significant digits (this one has 27")
+t = edit(RA, "12.151.893.026", "12.151.893.O26")
+case("every_stage_in_one_run", RA, "fail", "anggaran", "12.151.893.O26", "clean",
+     "a bad cell, a cross-table sum and a bad meta scale: one run lists all three", t, line=2,
+     fragment="kalbar-diskumkm/2024/anggaran_program_sumber_dana.csv, line 3, column 'realisasi' | "
+              "they add up to 198.957.101 | kalbar-diskumkm/2024/meta.csv, line 10, column 'nilai': value "
+              "'tiga_tingkat' | skala_kategori.csv: lkj_dua_tingkat, lima_tingkat",
+     more=[(APS, edit(APS, '"Rp. 198.957.100,-"', '"Rp. 198.957.101,-"')),
+           (META, edit(META, "skala_kategori,lkj_dua_tingkat", "skala_kategori,tiga_tingkat"))])
+t = edit(APS, '"Rp. 216.181.400,-"', '"Rp. 216.181.401,-"')
+case("cross_table_message", APS, "fail", "anggaran", "Rp. 216.181.401,-", "clean",
+     "per-source amounts that do not add up to the budget table: agency/year, the cell as printed, the table's "
+     "number style", t, line=3,
+     fragment="kalbar-diskumkm/2024/anggaran_program_sumber_dana.csv, line 3 | adding up to 216.181.400 as in "
+              "kalbar-diskumkm/2024/realisasi_anggaran.csv line 3; they add up to 216.181.401")
+t = edit(RMT, '"-80,29%"', '"\u221280,29%"')
+case("unicode_minus_accepted", RMT, "ok", None, None, "clean",
+     "a typographic minus (U+2212) from a word processor: read as '-'", t, in_file="reported_figures.csv",
+     fragment="\u221280,29% | -80.29")
+t = edit(PK, '"4,57 %"', '"4,57\u00a0%"')
+case("no_break_space_accepted", PK, "ok", None, None, "clean", "a no-break space before '%': read as a space", t,
+     in_file="perjanjian_kinerja.csv", fragment="4.57")
+t = edit(RMT, '"-80,29%"', '"\u201380,29%"')
+case("en_dash_for_minus", RMT, "fail", "tingkat_kemajuan", "\u201380,29%", "clean",
+     "an en dash typed for a minus: shown escaped, not as a look-alike of a valid value", t, line=2,
+     fragment="value '\\u201380,29%' (an en dash: type '-')")
+buf = io.StringIO()
+csv.writer(buf, delimiter=";", lineterminator="\n").writerows(csv.reader(io.StringIO(text(RA))))
+case("semicolon_separated", RA, "fail", None, None, "clean", "saved by a spreadsheet set to a ';' list separator",
+     buf.getvalue(), line=1, fragment="this file seems to use ';' as separator: save it with ','")
+case("symlinked_year_folder", None, "fail", None, None, "clean",
+     "the year folder is a symbolic link (it was blamed on the agency)", in_file="kalbar-diskumkm/2024",
+     setup="symlink_year", fragment="kalbar-diskumkm/2024 -> expected a folder, not a symbolic link")
+case("symlinked_file", None, "fail", None, None, "clean",
+     "a table that is a symbolic link to a file outside data/raw (it was followed and its first line echoed)",
+     in_file="realisasi_anggaran.csv", setup="symlink_file",
+     fragment="realisasi_anggaran.csv -> expected a regular file, not a symbolic link")
+case("misspelled_folders", None, "warn", None, "2O24", "clean",
+     "a year folder typed with the letter O and an agency folder in upper case (skipped without a note)",
+     setup="stray_folders", fragment="kalbar-diskumkm/2O24: a folder whose name is not a four-digit year | "
+                                     "Kalbar-Diskumkm: a folder under data/raw whose name is not an agency slug")
+case("unlisted_csv", None, "warn", None, "catatan_lama.csv", "clean",
+     "a CSV file in the folder that the manifest does not list (skipped without a note)", setup="extra_csv",
+     fragment="catatan_lama.csv: a CSV file that manifest.csv does not list")
 
 # plausibility bounds (data/reference/batas_wajar.csv)
 OP, RMT = "2024/output_program.csv", "2024/realisasi_multi_tahun.csv"

@@ -36,38 +36,87 @@ def _run(raw, out):
 
 
 def test_corpus_is_large_and_documented():
-    assert len(CASES) >= 30
+    assert len(CASES) >= 60
     for c in CASES:
-        assert (CORPUS / c["file"]).exists() and c["why"] and c["expect"] in ("fail", "warn")
+        assert c["why"] and c["expect"] in ("fail", "warn", "ok")
+        assert c["file"] or c["setup"], c["case"]  # a case changes files, or the test sets it up
+        files, replaces = _split(c["file"]), _split(c["replaces"])
+        assert len(files) == len(replaces) and all((CORPUS / f).exists() for f in files), c["case"]
+
+
+def _split(cell):
+    return [x for x in cell.split(";") if x]
+
+
+def _setup(kind, raw, tmp_path):
+    """The cases that are not a file: links, stray folders, an unlisted file."""
+    year = raw / SEED_AGENCY / str(SEED_YEAR)
+    if kind == "symlink_year":
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        shutil.move(year, elsewhere / str(SEED_YEAR))
+        year.symlink_to(elsewhere / str(SEED_YEAR), target_is_directory=True)
+    elif kind == "symlink_file":
+        outside = tmp_path / "outside.csv"
+        outside.write_text("SECRET-FIRST-LINE,of a file outside data/raw\n", encoding="utf-8")
+        (year / "realisasi_anggaran.csv").unlink()
+        (year / "realisasi_anggaran.csv").symlink_to(outside)
+    elif kind == "stray_folders":
+        (raw / SEED_AGENCY / "2O24").mkdir()
+        shutil.copyfile(year / "manifest.csv", raw / SEED_AGENCY / "2O24" / "manifest.csv")
+        (raw / "Kalbar-Diskumkm" / "2024").mkdir(parents=True)
+    elif kind == "extra_csv":
+        shutil.copyfile(year / "realisasi_anggaran.csv", year / "catatan_lama.csv")
+    elif kind:
+        raise AssertionError(f"unknown setup {kind!r}")
+
+
+def _fragments(c):
+    return [f for f in c["fragment"].split(" | ") if f]
 
 
 @pytest.mark.parametrize("c", CASES, ids=[c["case"] for c in CASES])
 def test_corpus_case(c, tmp_path, good):
     raw = tmp_path / "raw"
     shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
-    shutil.copyfile(CORPUS / c["file"], raw / SEED_AGENCY / c["replaces"])
+    for f, rel in zip(_split(c["file"]), _split(c["replaces"]), strict=True):
+        shutil.copyfile(CORPUS / f, raw / SEED_AGENCY / rel)
+    _setup(c["setup"], raw, tmp_path)
     out = tmp_path / "processed"
     shutil.copytree(good, out)
     raw_before, out_before = tree_digest(raw), tree_digest(out)
-    if c["expect"] == "warn":
+    folder = out / SEED_AGENCY / str(SEED_YEAR)
+    if c["expect"] == "ok":
         _run(raw, out)
-        warnings = (out / SEED_AGENCY / str(SEED_YEAR) / "warnings.csv").read_text(encoding="utf-8")
+        held = (folder / c["in_file"]).read_text(encoding="utf-8")
+        assert all(f in held for f in _fragments(c)), held
+    elif c["expect"] == "warn":
+        _run(raw, out)
+        warnings = (folder / "warnings.csv").read_text(encoding="utf-8")
         assert c["value"] in warnings, warnings
+        assert all(f in warnings for f in _fragments(c)), warnings
     else:
         with pytest.raises(DataError) as e:
             _run(raw, out)
         msg = str(e.value)
-        name = Path(c["replaces"]).name
-        hits = [p for p in e.value.problems if p.file.endswith(name) or p.file.endswith(Path(c["replaces"]).stem)]
+        blamed = c["in_file"] or Path(_split(c["replaces"])[0]).name
+        hits = [p for p in e.value.problems if p.file.endswith(blamed) or p.file.endswith(Path(blamed).stem)]
         assert hits, msg
         if c["column"]:
             hits = [p for p in hits if p.column == c["column"]]
             assert hits, msg
         if c["value"]:
-            assert any(c["value"] in (p.value or "") or c["value"] in p.expected for p in hits), msg
+            hits = [p for p in hits if c["value"] in (p.value or "") or c["value"] in p.expected]
+            assert hits, msg
+        if c["line"]:
+            assert any(p.row == int(c["line"]) for p in hits), msg
+            assert f"line {c['line']}" in msg
         if c["column"] and c["value"] and c["step"] == "clean":
             assert any(p.row is not None for p in hits), msg
+        for fragment in _fragments(c):
+            assert fragment in msg, (fragment, msg)
         assert re.search(r"expected ", msg)
+        assert "SECRET" not in msg  # a linked file is never opened, so never echoed
         # a failed run leaves the last good output exactly as it was
         assert tree_digest(out) == out_before
     assert tree_digest(raw) == raw_before  # raw is never written

@@ -103,3 +103,23 @@ def test_rupiah_accepted_exactly_when_well_formed(cell):
     except ValueError:
         accepted = False
     assert accepted == bool(VALID_ID_AMOUNT.match(cell.strip())), cell
+
+
+def test_unicode_minus_and_no_break_space_are_accepted():
+    from analysis.ingest import numbers as n
+
+    assert n.parse_percent("\u221280,29%") == -80.29
+    assert n.parse_percent("4,57\u00a0%") == 4.57 and n.parse_rupiah("Rp.\u00a012.151.893.026,-") == 12151893026
+    with pytest.raises(ValueError):
+        n.parse_percent("\u201380,29%")  # an en dash is not a minus
+
+
+def test_huge_numbers_are_refused_and_integers_are_exact():
+    from analysis.ingest import numbers as n
+
+    assert n.parse_integer("999.999.999.999.999.999") == 999_999_999_999_999_999
+    assert n.parse_rupiah("12.345.678.901.234.567") == 12_345_678_901_234_567  # not through a float
+    for parse in (n.parse_rupiah, n.parse_percent, n.parse_number):
+        with pytest.raises(ValueError, match="at most 18 significant digits"):
+            parse("216.181.400.000.000.000.000.000.000")
+    assert n.format_integer(20674821127) == "20.674.821.127" and n.format_integer(1234, "en") == "1,234"

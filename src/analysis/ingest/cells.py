@@ -131,6 +131,6 @@ def check_total(cells: Cells, total_row: dict | None, column: str, parts: list, 
     if total is None or any(p is None for p in parts):
         return total
     if sum(parts) != total:
-        cells.bad(total_row, column, f"the sum of the rows above ({sum(parts):,}) — a total that does not add up"
-                   .replace(",", "."))
+        cells.bad(total_row, column, f"the sum of the rows above ({numbers.format_integer(sum(parts), cells.style)})"
+                   " — a total that does not add up")
     return total

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import Collector
 from ..indicators.capaian import NEGATIVE_CONVENTIONS, POLARITIES
-from .cells import Cells
+from .cells import Cells, normalise_name
 from .raw import read_raw_csv
 
 DEFINITION_COLUMNS = ["kode_indikator", "versi", "berlaku_dari", "berlaku_sampai", "nama", "nama_lain", "sasaran_no",
@@ -18,17 +18,23 @@ DEFINITION_COLUMNS = ["kode_indikator", "versi", "berlaku_dari", "berlaku_sampai
                       "kalimat_sumber"]
 
 
-def read_definitions(path: Path) -> pd.DataFrame:
+def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
     """Versioned indicator definitions (agency level: ``data/raw/<agency>/definisi_indikator.csv``).
 
     Checks: known polarity and convention; a version's years are ordered; versions of one indicator
-    never overlap; a component formula names components (``a+b``), not free text.
+    never overlap; a component formula names components (``a+b``), not free text; a name (``nama``,
+    ``nama_lain`` or the code) belongs to one indicator only.
+
+    With ``col`` the problems are collected there and the rows without problems returned (so the tables can
+    still be checked); without, any problem raises.
     """
+    own = col is None
+    col = col or Collector()
     t = read_raw_csv(path, DEFINITION_COLUMNS)
-    col = Collector()
     cells = Cells(t, "id", col)
     out = []
     for r in t.rows:
+        before = len(col.problems)
         d = {
             "kode_indikator": cells.text(r, "kode_indikator"),
             "versi": cells.integer(r, "versi", minimum=1),
@@ -59,8 +65,10 @@ def read_definitions(path: Path) -> pd.DataFrame:
             cells.bad(r, "skala_predikat", "a grade scale for a graded indicator")
         if d["berlaku_dari"] and d["berlaku_sampai"] and d["berlaku_sampai"] < d["berlaku_dari"]:
             cells.bad(r, "berlaku_sampai", f"a year not before berlaku_dari ({d['berlaku_dari']})")
-        out.append(d)
-    col.raise_if_any()
+        if len(col.problems) == before:
+            out.append(d)
+    if own:
+        col.raise_if_any()
     # versions of one indicator must not overlap
     by_code: dict[str, list[dict]] = {}
     for d in out:
@@ -75,10 +83,32 @@ def read_definitions(path: Path) -> pd.DataFrame:
                         "definitions valid for overlapping years")
         if len({d["versi"] for d in versions}) != len(versions):
             col.add(t.label, versions[0]["baris_raw"], "versi", code, "distinct version numbers per indicator")
-    col.raise_if_any()
-    df = pd.DataFrame(out)
+    df = pd.DataFrame(out, columns=DEFINITION_COLUMNS + ["baris_raw"])
+    for codes in name_index(df).values():
+        if len(codes) > 1:
+            (first, (line_a, col_a, _)), *others = sorted(codes.items(), key=lambda kv: kv[1][0])
+            for code, (line, c, printed) in others:
+                col.add(t.label, line, c, printed, f"a name of one indicator: it is also {first}'s {col_a} on line "
+                        f"{line_a} (a table printing it would match both {first} and {code})")
+    if own:
+        col.raise_if_any()
     return df.astype({"versi": "int64", "berlaku_dari": "int64", "berlaku_sampai": "Int64", "sasaran_no": "int64",
                       "faktor": "float64", "laporan_tahun": "int64", "baris_raw": "int64"})
+
+
+def name_index(definitions: pd.DataFrame) -> dict[str, dict[str, tuple[int, str, str]]]:
+    """Every name an indicator is printed under (``nama``, each ``nama_lain``, the code), normalised, -> the codes
+    it names, each with the first definition line, column and name as printed that gives it. More than one code
+    is ambiguous."""
+    index: dict[str, dict[str, tuple[int, str, str]]] = {}
+    for _, d in definitions.iterrows():
+        names = [("nama", d["nama"]), ("kode_indikator", d["kode_indikator"])]
+        names += [("nama_lain", n) for n in str(d["nama_lain"] or "").split("|") if n.strip()]
+        for column, name in names:
+            key = normalise_name(str(name or ""))
+            if key:
+                index.setdefault(key, {}).setdefault(d["kode_indikator"], (int(d["baris_raw"]), column, str(name)))
+    return index
 
 
 def valid_in(definitions: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -33,22 +33,38 @@ def build_program(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return df.astype({"program_no": "int64", "sasaran_no": "Int64", "anggaran_pk": "Int64"}).reset_index(drop=True)
 
 
+def _numbers_by_name(t: dict[str, pd.DataFrame]) -> dict[str, int]:
+    names = {}
+    for name in ("pk_program", "anggaran_program"):  # the budget table's name wins, as in build_program
+        df = t.get(name)
+        if df is not None:
+            for no, n in zip(df["program_no"], df["program"], strict=True):
+                if pd.notna(no) and isinstance(n, str):
+                    names[int(no)] = n
+    return {normalise_name(n): no for no, n in names.items()}
+
+
+def check_programme_names(t: dict[str, pd.DataFrame], ctx: Context, col: Collector) -> None:
+    """Every programme of the efficiency table is named as in the budget tables (it has no number of its own)."""
+    eff = t.get("efisiensi_dilaporkan")
+    if eff is None:
+        return
+    by_name = _numbers_by_name(t)
+    for _, r in eff.iterrows():
+        if r["program"] and normalise_name(r["program"]) not in by_name:
+            col.add(ctx.label("efisiensi.csv"), int(r["baris_raw"]), "program", r["program"],
+                    "a programme named as in realisasi_anggaran.csv")
+
+
 def attach_program_numbers(t: dict[str, pd.DataFrame], ctx: Context) -> None:
-    """The efficiency table names programmes without their budget-table numbers: match them by name."""
+    """The efficiency table names programmes without their budget-table numbers: number them by name
+    (:func:`check_programme_names` has checked every name)."""
     eff = t.get("efisiensi_dilaporkan")
     if eff is None:
         return
     by_name = {normalise_name(n): int(no)
                for no, n in zip(t["program"]["program_no"], t["program"]["program"], strict=True)}
-    col = Collector()
-    numbers_ = []
-    for _, r in eff.iterrows():
-        no = by_name.get(normalise_name(r["program"]))
-        if no is None:
-            col.add("efisiensi.csv", int(r["baris_raw"]), "program", r["program"],
-                    "a programme named as in realisasi_anggaran.csv")
-        numbers_.append(no)
-    col.raise_if_any()
+    numbers_ = [by_name[normalise_name(p)] for p in eff["program"]]
     eff.insert(1, "program_no", pd.array(numbers_, dtype="int64"))
     a = t["reported_figures"]
     subjects = a["subjek"].map(Subject.parse)

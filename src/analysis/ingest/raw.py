@@ -30,8 +30,16 @@ def check_agency_year(agency: str, year) -> tuple[str, int]:
     return agency, int(year)
 
 
+#: why a symbolic link inside data/raw is refused
+NO_LINKS = "links inside data/raw are never followed: copy the file or folder there instead"
+
+
 def agency_year_dir(agency: str, year, raw_root: Path | str = RAW_ROOT) -> Path:
     agency, year = check_agency_year(agency, year)
+    # a link is refused before anything resolves it, and blamed on the folder that is the link
+    for label, link in ((agency, Path(raw_root) / agency), (f"{agency}/{year}", Path(raw_root) / agency / str(year))):
+        if link.is_symlink():
+            raise DataError([Problem(label, None, None, None, f"a folder, not a symbolic link ({NO_LINKS})")])
     root = Path(raw_root).resolve()
     path = (root / agency / str(year)).resolve()
     if root not in path.parents:
@@ -60,6 +68,10 @@ class RawTable:
     columns: list[str]
     rows: list[dict]
     warnings: list[Warning_] = field(default_factory=list)
+
+    def cell(self, line: int, column: str) -> str:
+        """The cell of ``column`` on raw line ``line``, as printed."""
+        return next(r for r in self.rows if r["_line"] == line).get(column, "")
 
     @property
     def label(self) -> str:
@@ -95,6 +107,8 @@ def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...]
     """
     path = Path(path)
     label = "/".join(path.parts[-3:])
+    if path.is_symlink():  # never opened: its target could be anything on the machine
+        raise DataError([Problem(label, None, None, None, f"a regular file, not a symbolic link ({NO_LINKS})")])
     if not path.is_file():
         raise DataError([Problem(label, None, None, None, "the file to exist (listed in manifest.csv)")])
     size = path.stat().st_size
@@ -110,6 +124,9 @@ def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...]
     except StopIteration:
         raise DataError([Problem(label, 1, None, "", "a header row: " + ", ".join(columns))]) from None
     header = [h.strip() for h in header]
+    if len(header) == 1 and ";" in header[0] and len(columns) > 1:
+        raise DataError([Problem(label, 1, None, header[0][:80], "comma-separated cells (this file seems to use ';' "
+                                 "as separator: save it with ',')")])
     known = list(columns) + list(optional) + [h for h in header if pattern is not None and pattern.match(h)]
     for h in header:
         if h not in known:

@@ -87,7 +87,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
 #: processed table -> raw file it comes from (for error messages)
 RAW_FILE = {"anggaran_program": "realisasi_anggaran.csv", "efisiensi_dilaporkan": "efisiensi.csv",
             "realisasi_tahunan": "realisasi_multi_tahun.csv", "target_tahunan": "realisasi_multi_tahun.csv",
-            "aset_kondisi": "aset.csv", "definisi_indikator": "../definisi_indikator.csv"}
+            "aset_kondisi": "aset.csv", "definisi_indikator": "../definisi_indikator.csv",
+            "komponen_iku": "komponen_iku.csv"}
 
 
 def validate_all(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, pd.DataFrame]:
@@ -111,7 +112,9 @@ def validate_all(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, pd.
                         line = int(df.loc[idx, "baris_raw"])
                     except (KeyError, TypeError, ValueError):
                         line = None
-                problems.append(Problem(f"{folder.name}/{raw_file}", line, str(f.get("column")),
+                # agency/year/file, as every other message names it (definitions: agency/file)
+                label = f"{folder.parent.name}/{folder.name}/{raw_file}".replace(f"/{folder.name}/../", "/")
+                problems.append(Problem(label, line, str(f.get("column")),
                                         str(f.get("failure_case")),
                                         f"{f.get('check')} (processed table '{name}')"))
     if problems:

@@ -1,4 +1,4 @@
-"""The table kinds a raw agency-year may hold: for each, its columns and the function that cleans it.
+"""The table kinds a raw agency-year may hold: for each, its columns, the function that cleans it, and its key.
 
 A cleaner takes (context, raw table, cell reader) and returns (tidy tables by name, reported figures).
 """
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..keys import Key
 from .budget import (
     anggaran_program_sumber_dana,
     anggaran_sumber_dana,
@@ -53,3 +54,34 @@ CLEANERS = {
 }
 #: Columns whose names carry a year (realisasi_2022 …): allowed by pattern.
 YEAR_COLUMN = re.compile(r"^(realisasi|target)_\d{4}$")
+
+#: What identifies one row of each table kind (checked by :func:`analysis.ingest.keys.check_key`): two rows with
+#: one key are a duplicated row. Totals and group rows are not rows of the cleaned tables, so they have no key.
+_FIGURE = ("besaran", "subjek", "tahun_dasar", "tahun")
+KEYS: dict[str, Key] = {
+    "perjanjian_kinerja": Key(("kode_indikator",), ("indikator",), "indicator", "perjanjian_kinerja"),
+    "pk_program": Key(("program_no",), ("program",), "programme", "pk_program"),
+    "capaian_iku": Key(("kode_indikator",), ("indikator",), "indicator", "capaian_iku"),
+    "capaian_per_sasaran": Key(_FIGURE, ("indikator", "bagian"), "indicator"),
+    "formulir_pengukuran": Key(_FIGURE, ("indikator",), "indicator"),
+    "formulir_anggaran": Key(_FIGURE, ("uraian",), "total"),
+    "efisiensi": Key(("program",), ("program",), "programme", "efisiensi_dilaporkan"),
+    "realisasi_anggaran": Key(("program_no",), ("no", "program"), "programme", "anggaran_program"),
+    "anggaran_program_sumber_dana": Key(("program_no", "sumber_dana"), ("program_no", "sumber_dana"),
+                                        "programme and funding source", "anggaran_program_sumber_dana"),
+    "anggaran_sumber_dana": Key(("bagian", "sumber_dana"), ("sumber_dana", "bagian"), "funding source per part",
+                                "anggaran_sumber_dana"),
+    "output_program": Key(("program_no", "keluaran"), ("program_no", "keluaran"), "programme output",
+                          "output_program"),
+    # a component may be stated again on another source line (the values must agree); not twice on one line
+    "komponen_iku": Key(("kode_indikator", "komponen", "baris_sumber"), ("kode_indikator", "komponen", "baris_sumber"),
+                        "component per source line", "komponen_iku"),
+    "realisasi_multi_tahun": Key(("kode_indikator", "tahun"), ("indikator",), "indicator", "realisasi_tahunan"),
+    "target_nasional": Key(("kode_indikator",), ("indikator",), "indicator", "target_nasional"),
+    "nilai_sakip": Key(("kode_indikator", "tahun"), ("kode_indikator", "tahun"), "indicator and year", "nilai_sakip"),
+    "pernyataan_narasi": Key(_FIGURE, ("jenis", "kode_indikator", "dari_tahun", "tahun"), "statement"),
+    "pegawai": Key(("jenjang_pendidikan", "pangkat_golongan", "jabatan"), ("pangkat_golongan",),
+                   "rank per education level", "pegawai"),
+    "formasi_pegawai": Key(("jabatan",), ("jabatan",), "position", "formasi_pegawai"),
+    "aset": Key(("kelompok", "no", "nama_barang"), ("no", "nama_barang"), "asset of a group", "aset"),
+}

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..cells import check_total, leading_number, normalise_name, strip_number
 from ..figures import Subject, reported_figure
+from ..numbers import format_integer
 
 SUMBER_DANA = {"DAU": "DAU", "DAK": "DAK", "DAK Non Fisik": "DAK", "APBN": "APBN"}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -75,6 +76,8 @@ def efisiensi(ctx, t, cells):
             continue
         if r["no"]:
             sasaran_no = leading_number(r["no"])
+            if ctx.sasaran_numbers() and sasaran_no not in ctx.sasaran_numbers():
+                cells.bad(r, "no", f"a sasaran number of definisi_indikator.csv ({ctx.sasaran_list()})")
             for besaran, c in (("capaian_sasaran", "capaian_kinerja"), ("efisiensi", "tingkat_efisiensi")):
                 angka.append(reported_figure(besaran, Subject.sasaran(sasaran_no), cells.number(r, c), r[c], t.name, r,
                                              ctx.year))
@@ -97,6 +100,8 @@ def anggaran_program_sumber_dana(ctx, t, cells):
         no = cells.integer(r, "program_no", minimum=1)
         sd = cells.choice(r, "sumber_dana", SUMBER_DANA)
         sas = cells.choice(r, "sasaran_didukung", ROMAN, required=False)
+        if sas is not None and ctx.sasaran_numbers() and sas not in ctx.sasaran_numbers():
+            cells.bad(r, "sasaran_didukung", f"a sasaran of definisi_indikator.csv ({ctx.sasaran_list()})")
         out.append({"program_no": no, "program": cells.text(r, "program"), "sumber_dana": sd,
                     "anggaran": cells.rupiah(r, "anggaran"), "realisasi": cells.rupiah(r, "realisasi"),
                     "sasaran_no": sas, "kategori_dilaporkan": r["kategori"] or None,
@@ -107,10 +112,6 @@ def anggaran_program_sumber_dana(ctx, t, cells):
             angka.append(reported_figure("kategori_serapan", subject, None, r["kategori"], t.name, r, ctx.year))
     df = pd.DataFrame(out, columns=["program_no", "program", "sumber_dana", "anggaran", "realisasi", "sasaran_no",
                                     "kategori_dilaporkan", "baris_sumber", "baris_raw"])
-    dup = df.duplicated(["program_no", "sumber_dana"], keep="first")
-    for _, r in df[dup].iterrows():
-        cells.col.add(t.label, int(r["baris_raw"]), "sumber_dana", r["sumber_dana"],
-                      f"one row per programme and funding source (programme {r['program_no']} repeats)")
     return {"anggaran_program_sumber_dana": df}, angka
 
 
@@ -140,8 +141,10 @@ def anggaran_sumber_dana(ctx, t, cells):
         for column in ("anggaran", "realisasi"):
             if len(tot) and len(parts) and tot[column].notna().all() and parts[column].notna().all():
                 if int(parts[column].sum()) != int(tot[column].iloc[0]):
-                    cells.col.add(t.label, int(tot["baris_raw"].iloc[0]), column, str(tot[column].iloc[0]),
-                                  f"DAU + DAK = {int(parts[column].sum()):,} (a total that does not add up)")
+                    line = int(tot["baris_raw"].iloc[0])
+                    cells.col.add(t.label, line, column, t.cell(line, column),
+                                  f"DAU + DAK = {format_integer(int(parts[column].sum()), cells.style)} "
+                                  "(a total that does not add up)")
     return {"anggaran_sumber_dana": df}, angka
 
 

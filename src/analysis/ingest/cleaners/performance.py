@@ -7,6 +7,7 @@ from ..cells import Cells, leading_number
 from ..context import Context
 from ..figures import Subject, reported_figure
 from ..raw import RawTable
+from .budget import ROMAN
 
 
 def _iku_rows(ctx: Context, t: RawTable, cells: Cells, tabel: str, angka: list, with_summary: bool):
@@ -18,7 +19,11 @@ def _iku_rows(ctx: Context, t: RawTable, cells: Cells, tabel: str, angka: list, 
             continue
         code = ctx.indicator_code(cells, r, "indikator")
         graded = code is not None and ctx.is_graded(code)
-        rec = {"kode_indikator": code, "sasaran_no": leading_number(r["no"]), "sasaran": cells.text(r, "sasaran"),
+        # the per-sasaran tables number their one row 1.; the sasaran is in the section heading
+        sasaran_no = ROMAN.get(r["bagian"].split()[-1]) if "bagian" in r and r["bagian"].strip() else \
+            leading_number(r["no"])
+        ctx.check_sasaran(cells, r, "bagian" if "bagian" in r else "no", code, sasaran_no)
+        rec = {"kode_indikator": code, "sasaran_no": sasaran_no, "sasaran": cells.text(r, "sasaran"),
                "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]}
         for what in ("target", "realisasi"):
             if graded:
@@ -39,10 +44,6 @@ def capaian_iku(ctx, t, cells):
     df = pd.DataFrame(rows, columns=["kode_indikator", "sasaran_no", "sasaran", "target", "target_predikat",
                                      "realisasi", "realisasi_predikat", "capaian_dilaporkan", "baris_sumber",
                                      "baris_raw"])
-    dupes = df["kode_indikator"][df["kode_indikator"].duplicated()].dropna()
-    for code in dupes:
-        line = int(df.loc[df["kode_indikator"] == code, "baris_raw"].iloc[-1])
-        cells.col.add(t.label, line, "indikator", code, "each indicator once (duplicated indicator)")
     return {"capaian_iku": df}, angka
 
 
@@ -63,6 +64,7 @@ def perjanjian_kinerja(ctx, t, cells):
     for r in t.rows:
         code = ctx.indicator_code(cells, r, "indikator")
         graded = code is not None and ctx.is_graded(code)
+        ctx.check_sasaran(cells, r, "no", code, leading_number(r["no"]))
         out.append({"kode_indikator": code, "sasaran_no": leading_number(r["no"]), "sasaran": cells.text(r, "sasaran"),
                     "target": None if graded else cells.percent(r, "target", require_sign=True),
                     "target_predikat": cells.grade(r, "target") if graded else None,
@@ -91,6 +93,12 @@ def komponen_iku(ctx, t, cells):
             first = g.iloc[0]
             for _, r in g.iloc[1:].iterrows():
                 if r["nilai"] != first["nilai"]:
-                    cells.col.add(t.label, int(r["baris_raw"]), "nilai", r["nilai"],
-                                  f"{first['nilai']:g} as on line {int(first['baris_raw'])} (the same component)")
-    return {"komponen_iku": df.drop_duplicates(["kode_indikator", "komponen"], keep="first")}, []
+                    cells.col.add(t.label, int(r["baris_raw"]), "nilai", t.cell(int(r["baris_raw"]), "nilai"),
+                                  f"{t.cell(int(first['baris_raw']), 'nilai')} as on line {int(first['baris_raw'])} "
+                                  "(the same component)")
+    return {"komponen_iku": df}, []
+
+
+def merge_restatements(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per component: a restatement on another source line (checked to agree) is dropped."""
+    return df.drop_duplicates(["kode_indikator", "komponen"], keep="first").reset_index(drop=True)
