@@ -88,6 +88,13 @@ LABELS: dict[str, tuple[str, str]] = {
                           "kinerja: dibutuhkan {perlu}.",
                           "The {kode} change into {tahun} ({total}) cannot yet be split into formula and performance "
                           "effects: needed {perlu}."),
+    # chart legends ({batas}: the absorption threshold, already formatted)
+    "target_tercapai": ("target tercapai (≥ 100 %)", "target met (≥ 100 %)"),
+    "target_tidak_tercapai": ("target tidak tercapai (< 100 %)", "target not met (< 100 %)"),
+    "garis_target": ("target (100 %)", "target (100 %)"),
+    "serapan_cukup": ("serapan ≥ {batas} %", "absorption ≥ {batas} %"),
+    "serapan_kurang": ("serapan < {batas} %", "absorption < {batas} %"),
+    "garis_serapan": ("batas {batas} %", "{batas} % threshold"),
 }
 
 
