@@ -1,4 +1,10 @@
-"""Writing outputs atomically: a failed run never leaves a half-written table behind."""
+"""Writing outputs atomically: a failed run never leaves a half-written table or a temporary file behind.
+
+Every write goes to a temporary name in the target's folder and is moved into place only when complete;
+the temporary file is removed on every failure path, and an OS error (a full disk, a read-only folder) is
+raised as :class:`WriteError`, whose message names the file: ``could not write …/iku.parquet: No space left
+on device``.
+"""
 from __future__ import annotations
 
 import os
@@ -17,31 +23,55 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
+class WriteError(OSError):
+    """An output could not be written; the message names the file and the reason."""
+
+    def __init__(self, path: Path | str, cause: OSError):
+        reason = cause.strerror or str(cause) or type(cause).__name__
+        super().__init__(cause.errno, f"could not write {path}: {reason}")
+        self.path = Path(path)
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
 def _tmp_for(path: Path) -> Path:
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
-    os.chmod(name, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are meant to be shared
+    try:
+        os.chmod(name, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are meant to be shared
+    except BaseException:
+        os.unlink(name)
+        raise
     return Path(name)
 
 
-def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _tmp_for(path)
+def _write(path: Path, fill) -> None:
+    """Write ``path`` through a temporary file that ``fill(tmp)`` fills; OS errors name ``path``."""
     try:
-        tmp.write_text(text, encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _tmp_for(path)
+    except WriteError:
+        raise
+    except OSError as e:
+        raise WriteError(path, e) from e
+    try:
+        fill(tmp)
         os.replace(tmp, path)
+    except WriteError:
+        raise
+    except OSError as e:
+        raise WriteError(path, e) from e
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def write_text(path: Path, text: str) -> None:
+    _write(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _tmp_for(path)
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    _write(Path(path), lambda tmp: tmp.write_bytes(data))
 
 
 def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list[Path]:
@@ -52,23 +82,29 @@ def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list
 
     Every file is first written to a temporary name in the same folder, and only when all of them
     are written are they moved into place (``os.replace`` is atomic on one file system). A failure
-    while writing leaves the previous outputs as they were.
+    while writing leaves the previous outputs as they were and no temporary file.
     """
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WriteError(directory, e) from e
     staged: list[tuple[Path, Path]] = []
+    final = directory
     try:
         for name, df in tables.items():
             for ext in TABLE_FORMATS:
                 final = directory / f"{name}.{ext}"
                 tmp = _tmp_for(final)
+                staged.append((tmp, final))  # listed before it is written: removed whatever happens next
                 if ext == "csv":
                     neutralise(df).to_csv(tmp, index=False, lineterminator="\n")
                 else:
                     df.to_parquet(tmp, index=False)
-                staged.append((tmp, final))
         for tmp, final in staged:
             os.replace(tmp, final)
+    except OSError as e:
+        raise WriteError(final, e) from e
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

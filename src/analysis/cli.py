@@ -72,15 +72,34 @@ def main(argv: list[str] | None = None) -> int:
               + (f" for {args.agency or ''} {args.year or ''}".rstrip() if args.agency or args.year else ""),
               file=sys.stderr)
         return 2
-    results = build_all(items, opt, max(1, args.jobs), log=lambda s: print(s, flush=True),
-                        timings=args.timings)
+    results = build_all(items, opt, max(1, args.jobs), log=say, timings=args.timings)
     failed = [r for r in results if r.status == "failed"]
     built = sum(r.status == "built" for r in results)
     skipped = sum(r.status == "skipped" for r in results)
-    print(f"{built} built, {skipped} skipped (unchanged), {len(failed)} failed", flush=True)
+    say(f"{built} built, {skipped} skipped (unchanged), {len(failed)} failed")
     for r in failed:
-        print(f"FAILED {r.agency}/{r.year}: {r.error}", file=sys.stderr)
+        say(f"FAILED {r.agency}/{r.year}: {r.error}", sys.stderr)
     return 1 if failed else 0
+
+
+def say(text: str, stream=None) -> None:
+    """Print a log line; a closed reader (``build | head -1``) stops the logging, never the build.
+
+    The stream is pointed at /dev/null on the first broken pipe, so that later lines and the final flush
+    at exit raise nothing; the exit status still says whether every agency-year built.
+    """
+    import os
+
+    stream = stream or sys.stdout
+    try:
+        print(text, file=stream, flush=True)
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
 
 
 def exit_fast(code: int) -> None:

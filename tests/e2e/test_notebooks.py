@@ -32,6 +32,8 @@ def test_committed_without_outputs_and_with_one_parameters_cell(name):
     params = {}
     exec(tagged[0].source, {}, params)  # the defaults point at the seed, relative to notebooks/
     assert params["agency"] == SEED_AGENCY and params["year"] == SEED_YEAR
+    # outside the build a run writes the scratch folder unless told to publish (analysis.workspace)
+    assert params["build_run"] is False and params["publish"] is False
     assert (NB / params["processed_root"]).resolve() == (PROJECT_ROOT / "data" / "processed").resolve()
     # only the cleaning reads the raw data; the later notebooks read what the one before wrote
     if name == "01-clean":
@@ -119,7 +121,9 @@ def test_notebooks_run_in_order_with_test_parameters(tmp_path):
         executed[name] = nbformat.read(tmp_path / f"{name}.ipynb", as_version=4)
         assert not any(o.get("output_type") == "error" for c in executed[name].cells if c.cell_type == "code"
                        for o in c.outputs), name
-    folder = out / SEED_AGENCY / str(SEED_YEAR)
+    # an analyst's run (no build_run): everything in the scratch folder, nothing published
+    folder = out / ".scratch" / SEED_AGENCY / str(SEED_YEAR)
+    assert not (out / SEED_AGENCY).exists()
     for table in ("anggaran_program", "reported_figures", "iku", "budget", "efficiency", "reconciliation", "trends",
                   "breaks"):
         assert (folder / f"{table}.csv").exists() and (folder / f"{table}.parquet").exists(), table

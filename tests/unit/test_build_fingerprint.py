@@ -1,5 +1,6 @@
 """The input fingerprint changes with every input (raw file, notebook, --param, language) and only then;
-an agency-year is up to date only when its fingerprint is unchanged and every output is there."""
+an agency-year is up to date only when its fingerprint is unchanged, its outputs are those the build recorded
+(none changed, deleted or added), and the PDF is there whenever a PDF engine is."""
 import json
 import os
 from dataclasses import replace
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from build_fakes import fake_project
 
-from analysis.build.fingerprint import HASH_FILE, input_hash, is_up_to_date
+from analysis.build.fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes
 from analysis.build.products import all_product_files
 
 
@@ -62,16 +63,17 @@ def test_force_and_output_folders_do_not_change_it(opt, tmp_path):
 
 
 def _built(opt, digest, pdf=False):
-    """The outputs a successful build leaves."""
+    """The outputs a successful build leaves, with its hash file recording each of them."""
     out = Path(opt.reports_root) / "dinas" / "2024"
     out.mkdir(parents=True)
     (out / "report.html").write_text("<p>")
     if pdf:
         (out / "report.pdf").write_bytes(b"%PDF")
-    (out / HASH_FILE).write_text(json.dumps({"hash": digest, "pdf": pdf}))
-    for f in all_product_files(Path(opt.processed_root) / "dinas" / "2024"):
+    processed = Path(opt.processed_root) / "dinas" / "2024"
+    for f in all_product_files(processed):
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text("x")
+    (out / HASH_FILE).write_text(json.dumps({"hash": digest, "pdf": pdf, "outputs": output_hashes(processed, out)}))
     return out
 
 
@@ -97,4 +99,38 @@ def test_not_up_to_date_without_a_fingerprint_or_the_pdf_made(opt):
     out = _built(opt, digest, pdf=True)
     assert is_up_to_date("dinas", 2024, opt, digest)
     (out / "report.pdf").unlink()
+    assert not is_up_to_date("dinas", 2024, opt, digest)
+
+
+@pytest.mark.parametrize("change", ["edited", "added", "deleted"])
+def test_not_up_to_date_when_an_output_changed_since_the_build(opt, change):
+    """An analyst's run that wrote a published table, or a stale table dropped in, is noticed."""
+    digest = input_hash("dinas", 2024, opt)
+    _built(opt, digest)
+    table = Path(opt.processed_root) / "dinas" / "2024" / "iku.parquet"
+    if change == "edited":
+        table.write_text("y")
+    elif change == "added":
+        table.with_name("old_table.parquet").write_text("x")
+    else:
+        table.unlink()
+    assert not is_up_to_date("dinas", 2024, opt, digest)
+
+
+def test_a_build_without_pdf_engine_is_rebuilt_once_one_is_there(opt, tmp_path, monkeypatch):
+    opt = replace(opt, pdf=True)
+    digest = input_hash("dinas", 2024, opt)
+    _built(opt, digest, pdf=False)  # built while no engine was there
+    monkeypatch.setenv("LKJ_CHROMIUM", str(tmp_path / "no-chromium"))
+    assert is_up_to_date("dinas", 2024, opt, digest)
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\n")
+    monkeypatch.setenv("LKJ_CHROMIUM", str(fake))
+    assert not is_up_to_date("dinas", 2024, opt, digest)
+
+
+def test_a_hash_file_without_recorded_outputs_is_rebuilt(opt):
+    digest = input_hash("dinas", 2024, opt)
+    out = _built(opt, digest)
+    (out / HASH_FILE).write_text(json.dumps({"hash": digest, "pdf": False}))  # written by an older build
     assert not is_up_to_date("dinas", 2024, opt, digest)

@@ -52,14 +52,16 @@ def register_engine() -> str:
     return "lkj-shared-client"
 
 
-def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, background=(),
-                   mark=lambda stage: None):
+def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, processed_root: Path,
+                  background=(), mark=lambda stage: None):
     """Run the notebooks in the worker's kernel and return the last one, executed; ``background[i]`` is
     started once notebook i has been sent (two cores: the kernel computes on one, and side work is spread
     so as not to delay it).
 
-    Each notebook gets the parameters it declares (built-in ones and ``opt.params``), and must have written
-    its declared products (``config.PRODUCTS``) when it ends.
+    Executed notebooks go to ``out_dir/notebooks``; the notebooks read and write processed tables under
+    ``processed_root`` (the build's staging folder) and are told they run in a build (``build_run``). Each
+    gets the parameters it declares (built-in ones and ``opt.params``), and must have written its declared
+    products (``config.PRODUCTS``) when it ends.
     """
     import papermill as pm
 
@@ -67,9 +69,9 @@ def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, b
     check(opt.params, opt.notebook_dir)
     nb_out = out_dir / "notebooks"
     nb_out.mkdir(parents=True, exist_ok=True)
-    processed = Path(opt.processed_root).resolve()
+    processed = Path(processed_root).resolve()
     built_in = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
-                "processed_root": str(processed), "lang": opt.lang}
+                "processed_root": str(processed), "lang": opt.lang, "build_run": True}
     folder = processed / agency / str(int(year))
     started = file_system_now(processed)  # the products must be newer
     kc = kernel.client()  # after the imports above: they overlap the kernel's boot

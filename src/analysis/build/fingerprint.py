@@ -1,13 +1,16 @@
 """The input fingerprint of an agency-year: what must be rebuilt, decided without importing pandas.
 
 Inputs: its raw files, the agency's definitions, reference scales, notebooks, module source, locked
-dependencies and the build's options (language, PDF, ``--param`` values); an agency-year whose
-fingerprint and outputs are unchanged is skipped.
+dependencies and the build's options (language, PDF, ``--param`` values). The build's hash file records that
+fingerprint and a hash of every output it wrote (processed tables and report folder); an agency-year is
+skipped only when its fingerprint is unchanged, its outputs are exactly those recorded, every declared product
+is there, and the PDF is there if a PDF engine is there now.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from ..config import NOTEBOOKS, PROJECT_ROOT, REFERENCE_ROOT
@@ -44,14 +47,42 @@ def input_hash(agency: str, year: int, opt: Options) -> str:
     return h.hexdigest()
 
 
+def output_hashes(processed: Path, report: Path) -> dict[str, str]:
+    """``processed/<file>`` and ``report/<file>`` -> sha256 of every file the build leaves for an agency-year
+    (the hash file excepted)."""
+    hashes = {}
+    for label, folder in (("processed", Path(processed)), ("report", Path(report))):
+        for p in sorted(folder.rglob("*")):
+            if p.is_file() and p.name != HASH_FILE:
+                hashes[f"{label}/{p.relative_to(folder).as_posix()}"] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return hashes
+
+
+def pdf_engine_present() -> bool:
+    """Whether a Chromium binary is there now (a build without it made no PDF; one with it must)."""
+    from ..report.pdf import chromium_path  # standard library only
+
+    exe = chromium_path()
+    return bool(exe) and os.path.exists(exe)
+
+
 def is_up_to_date(agency: str, year: int, opt: Options, digest: str) -> bool:
-    """Whether the saved fingerprint is ``digest`` and every output is there (report, PDF if one was made,
-    every declared product of the notebooks)."""
+    """Whether the saved fingerprint is ``digest``, the outputs are those the build recorded (none changed,
+    missing or added), every declared product of the notebooks is there, and the PDF is there unless no PDF
+    engine is there now."""
     out = Path(opt.reports_root) / agency / str(year)
+    processed = Path(opt.processed_root) / agency / str(year)
     try:
         saved = json.loads((out / HASH_FILE).read_text())
     except (OSError, ValueError):
         return False
-    needed = [out / "report.html"] + ([out / "report.pdf"] if opt.pdf and saved.get("pdf") else [])
-    needed += all_product_files(Path(opt.processed_root) / agency / str(year))
-    return saved.get("hash") == digest and all(p.exists() for p in needed)
+    if saved.get("hash") != digest or not saved.get("outputs"):
+        return False
+    if opt.pdf and not saved.get("pdf") and pdf_engine_present():
+        return False
+    if not all(p.exists() for p in [out / "report.html", *all_product_files(processed)]):
+        return False
+    try:
+        return output_hashes(processed, out) == saved["outputs"]
+    except OSError:
+        return False

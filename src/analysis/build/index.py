@@ -17,6 +17,8 @@ def write_index(opt: Options, lang: str = "id") -> Path:
     root = Path(opt.reports_root)
     rows = []
     for s in sorted(root.glob("*/*/summary.json")):
+        if not s.parent.name.isdigit() or s.parent.parent.name.startswith("."):
+            continue  # a staging or old folder (".2024.old-123"): never a second report
         d = json.loads(s.read_text(encoding="utf-8"))
         # every status but match needs attention, not_comparable too (its arithmetic may reproduce)
         bad = sum(v for k, v in d.get("rekonsiliasi", {}).items() if k != "match")

@@ -10,22 +10,58 @@ WARM_UP = ("import pandas, matplotlib.pyplot, analysis.pipeline, analysis.proces
            "analysis.report.charts")
 
 
-def start_kernel(cwd: str):
+def die_with_parent():
+    """A ``preexec_fn``: the child gets SIGKILL when the process that started it dies (Linux; a no-op elsewhere).
+
+    ipykernel also polls for its parent, once a second; this ends the kernel at once, even after a kill -9.
+    The libc function is looked up here, before the fork: the child only makes the call.
+    """
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    pr_set_pdeathsig = 1
+
+    def _preexec():
+        prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+
+    return _preexec
+
+
+def start_kernel(cwd: str, tmp: str | None = None):
     """One kernel for all notebooks of an agency-year (the kernel start and imports are paid once).
-    Parallel launches can race for ports: retry."""
+
+    Its IPC sockets and connection file live in a folder of its own under ``tmp`` (the worker's private
+    temporary folder, removed with the worker), and it dies with the worker. Parallel launches can race for
+    ports: retry."""
+    import tempfile
+
     from jupyter_client.manager import KernelManager
 
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", PYTHONHASHSEED="0", MPLBACKEND="module://matplotlib_inline.backend_inline")
-    import tempfile
-
+    if tmp:
+        env["TMPDIR"] = tmp
     last = None
     for attempt in range(3):
-        # IPC sockets in a private folder: no TCP ports to race for, nothing readable by other users
-        sock = os.path.join(tempfile.mkdtemp(prefix="lkj-kernel-"), "kernel")
-        km = KernelManager(kernel_name="python3", transport="ipc", ip=sock)
+        # IPC sockets in a private folder: no TCP ports to race for, nothing readable by other users. Short
+        # names: a socket's path must fit in 107 bytes
+        if tmp:
+            folder = os.path.join(tmp, f"k{attempt}")
+            shutil.rmtree(folder, ignore_errors=True)  # of a kernel this worker closed before
+            os.mkdir(folder, 0o700)
+        else:
+            folder = tempfile.mkdtemp(prefix="lkj-kernel-")
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(folder, "k"),
+                           connection_file=os.path.join(folder, "kernel.json"))
         try:
             # the kernel imports the heavy modules at start-up, while this process imports papermill
-            km.start_kernel(cwd=cwd, env=env, extra_arguments=[
+            km.start_kernel(cwd=cwd, env=env, preexec_fn=die_with_parent(), extra_arguments=[
                 f"--IPKernelApp.exec_lines={WARM_UP}",
                 # as nbclient does for the kernels it starts: no history file shared (and locked) by
                 # parallel kernels, nothing written to the user's ~/.ipython
@@ -33,7 +69,7 @@ def start_kernel(cwd: str):
             return km
         except Exception as e:  # ZMQError: Address already in use (papermill #511)
             last = e
-            shutil.rmtree(os.path.dirname(sock), ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True)
             time.sleep(0.2 * (attempt + 1))
     raise RuntimeError(f"kernel did not start: {last}")
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from ..config import NOTEBOOKS
 
 #: set by the build from its own options, never by ``--param`` (parameter -> the option that sets it)
-BUILT_IN = {"agency": "--agency", "year": "--year", "raw_root": "--raw-root", "processed_root": "--processed-root",
-            "lang": "--lang"}
+BUILT_IN = {"agency": "use --agency", "year": "use --year", "raw_root": "use --raw-root",
+            "processed_root": "use --processed-root", "lang": "use --lang",
+            # a build's runs publish, through its staging folder (analysis.workspace)
+            "build_run": "always True in a build", "publish": "a build always publishes"}
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -67,7 +69,7 @@ def check(params: dict, notebook_dir: Path | str) -> None:
     built_in = sorted(k for k in params if k in BUILT_IN)
     if built_in:
         raise ParameterError("set by the build, not by --param: "
-                             + ", ".join(f"{k} (use {BUILT_IN[k]})" for k in built_in))
+                             + ", ".join(f"{k} ({BUILT_IN[k]})" for k in built_in))
     decl = {name: declared(notebook_dir, name) for name in NOTEBOOKS}
     unknown = sorted(k for k in params if not any(k in d for d in decl.values()))
     if unknown:

@@ -1,8 +1,9 @@
-"""Building agency-years: each into a staging folder, swapped in whole; many at once in worker processes.
+"""Building agency-years: each into staging folders, processed tables and report swapped in together; many at
+once in worker processes.
 
 Unattended by design: no prompts, a progress bar on a terminal and plain log lines otherwise. A failing
-agency-year is reported with its notebook, cell and error; the others still build, and its previous report
-stays in place (outputs are staged, then swapped in).
+agency-year is reported with its notebook, cell and error; the others still build, and its previous processed
+tables and report stay in place (:mod:`.staging`). What a killed build left is repaired first.
 
 Only the standard library is imported at module level: ``--help`` and a no-op rebuild stay fast.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import time
 import traceback
@@ -19,11 +19,12 @@ from pathlib import Path
 
 from ..ingest.raw import check_agency_year, discover
 from .engine import run_notebooks, skip_unused_imports
-from .fingerprint import HASH_FILE, input_hash, is_up_to_date
+from .fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes
 from .index import write_index
 from .options import BuildError, Options, Result
 from .products import product_path
-from .worker import current, shutdown
+from .staging import Stage, private_tempdir, repair
+from .worker import current, shutdown, start_watchdog
 
 
 def build_one(agency: str, year: int, opt: Options) -> Result:
@@ -35,8 +36,7 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
     def mark(stage):
         res.stages[stage] = round(time.perf_counter() - start, 3)
 
-    final = Path(opt.reports_root) / agency / str(year)
-    staging = final.parent / f".{year}.staging-{os.getpid()}"
+    stage = Stage.of(agency, year, opt.processed_root, opt.reports_root)
     try:
         check_agency_year(agency, year)
         digest = input_hash(agency, year, opt)
@@ -50,8 +50,7 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         # nbconvert's import and template compilation while the kernel boots (the process is idle until
         # then; later, this thread would hold the GIL the notebook client needs for every message)
         worker.preload_exporter()
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
+        stage.create()
         browser = None
 
         def start_browser():
@@ -62,7 +61,8 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
                 browser.prepare()  # the page to print from, opened while the notebooks run
 
         try:
-            nb = run_notebooks(kernel, agency, year, opt, staging, background=(start_browser,), mark=mark)
+            nb = run_notebooks(kernel, agency, year, opt, stage.report, stage.notebooks_root,
+                               background=(start_browser,), mark=mark)
         except BaseException:
             worker.discard_kernel()  # a failed run gets a fresh kernel next time
             raise
@@ -70,30 +70,29 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         from ..report.export import notebook_to_html
         from ..report.pdf import PdfUnavailable
         worker.exporter_ready()  # one exporter per process, not used from two threads at once
-        summary_file = product_path(Path(opt.processed_root) / agency / str(year), "03-formula-changes", "summary.json")
+        summary_file = product_path(stage.processed, "03-formula-changes", "summary.json")
         summary = json.loads(summary_file.read_text(encoding="utf-8"))
         title = f"{summary['nama_instansi']} — {year}"
         footer = (f"lkj-analytics · {agency}/{year} · " + ("dibuat dari data mentah di" if opt.lang == "id"
                                                              else "built from the raw data in")
                   + f" data/raw/{agency}/{year}/")
         html = notebook_to_html(nb, title, opt.lang, footer)
-        write_text(staging / "report.html", html)
+        write_text(stage.report / "report.html", html)
         mark("html")
         pdf_ok = False
         if opt.pdf:
             try:
-                browser.print_pdf(staging / "report.html", staging / "report.pdf", title)
+                browser.print_pdf(stage.report / "report.html", stage.report / "report.pdf", title)
                 pdf_ok = True
                 mark("pdf")
             except PdfUnavailable as e:
                 res.notes.append(str(e))
-        write_text(staging / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-        write_text(staging / HASH_FILE, json.dumps({"hash": digest, "pdf": pdf_ok}) + "\n")
-        old = final.parent / f".{year}.old-{os.getpid()}"
-        if final.exists():
-            final.rename(old)
-        staging.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
+        write_text(stage.report / "summary.json",
+                   json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        # last: the commit mark, recording every output so that a changed or deleted one is rebuilt
+        record = {"hash": digest, "pdf": pdf_ok, "outputs": output_hashes(stage.processed, stage.report)}
+        write_text(stage.report / HASH_FILE, json.dumps(record, indent=0, sort_keys=True) + "\n")
+        stage.commit()
         res.status = "built"
     except BuildError as e:
         res.error = str(e)
@@ -102,7 +101,7 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         if os.environ.get("LKJ_DEBUG"):
             res.error += "\n" + traceback.format_exc()
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        stage.discard()
         res.seconds = time.perf_counter() - start
     return res
 
@@ -124,6 +123,8 @@ def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=pri
     """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each).
     ``timings``: log when each stage of each agency-year ended (seconds from its start)."""
     results: list[Result] = []
+    for line in repair(opt.processed_root, opt.reports_root):
+        log(f"left by a build that was killed: {line}")
     bar = None
     if sys.stderr.isatty():
         try:
@@ -160,10 +161,17 @@ def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=pri
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
-            futs = [ex.submit(_worker, (a, y, asdict(opt))) for a, y in items]
+        # each worker watches this process from its start: killed, the build takes its workers along; the
+        # forkserver's socket folder goes to a private folder the next build removes if this one is killed
+        with private_tempdir(), ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                                    initializer=start_watchdog) as ex:
+            futs = {ex.submit(_worker, (a, y, asdict(opt))): (a, y) for a, y in items}
             for i, f in enumerate(as_completed(futs), 1):
-                done(Result(**f.result()), i)
+                try:
+                    r = Result(**f.result())
+                except Exception as e:  # a worker that died (killed, out of memory): the others still count
+                    r = Result(*futs[f], "failed", error=f"the worker process failed: {type(e).__name__}: {e}")
+                done(r, i)
     if bar is not None:
         bar.close()
     if any(r.status == "built" for r in results) or not (Path(opt.reports_root) / "index.html").exists():

@@ -1,0 +1,240 @@
+"""Never a silent wrong number (issue 12): processed tables and report of an agency-year are published together
+or not at all, exploration never touches published data, the skip decision covers the outputs, and a killed or
+cut-off build leaves no process, no temporary folder and no second report behind."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from analysis.build.fingerprint import HASH_FILE
+from analysis.config import NOTEBOOK_DIR, RAW_ROOT
+from analysis.report.pdf import chromium_path
+from analysis.synthetic import make_agency_year
+from conftest import SEED_AGENCY, SEED_YEAR, tree_digest
+
+pytestmark = pytest.mark.slow
+
+
+def build(raw, proc, rep, *extra, env=None):
+    return subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
+                           str(proc), "--reports-root", str(rep), *extra], capture_output=True, text=True,
+                          timeout=900, env=env)
+
+
+def wait_for(condition, timeout: float, what):
+    """Poll ``condition`` until it holds; ``what()`` describes the state when it never does."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what()}")
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    """The seed built without PDF; each test leaves it built and up to date again."""
+    base = tmp_path_factory.mktemp("faults")
+    raw, proc, rep = base / "raw", base / "processed", base / "reports"
+    shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
+    r = build(raw, proc, rep, "--no-pdf")
+    assert r.returncode == 0, r.stdout + r.stderr
+    return {"raw": raw, "proc": proc, "rep": rep, "args": (raw, proc, rep, "--no-pdf"),
+            "folder": proc / SEED_AGENCY / str(SEED_YEAR), "out": rep / SEED_AGENCY / str(SEED_YEAR)}
+
+
+def test_a_table_dropped_from_the_manifest_is_gone_after_the_rebuild(seed):
+    manifest = seed["raw"] / SEED_AGENCY / str(SEED_YEAR) / "manifest.csv"
+    good = manifest.read_text(encoding="utf-8")
+    assert (seed["folder"] / "formasi_pegawai.parquet").exists()
+    manifest.write_text("".join(ln for ln in good.splitlines(keepends=True) if not ln.startswith("formasi_pegawai")),
+                        encoding="utf-8")
+    try:
+        r = build(*seed["args"])
+        assert r.returncode == 0 and "1 built" in r.stdout, r.stdout + r.stderr
+        assert list(seed["folder"].glob("formasi_pegawai.*")) == []
+        assert "formasi_pegawai" not in json.loads((seed["out"] / HASH_FILE).read_text())["outputs"].__repr__()
+    finally:
+        manifest.write_text(good, encoding="utf-8")
+    assert "1 built" in build(*seed["args"]).stdout
+    assert (seed["folder"] / "formasi_pegawai.parquet").exists()
+
+
+def test_a_failure_in_02_keeps_the_last_good_processed_tables_and_report(seed, tmp_path):
+    """Notebook 02 fails after writing its tables: the published folders stay as the last good build left them
+    (no table of the failed run in them), and the next good build of the changed input is built, not skipped."""
+    import nbformat
+
+    from analysis.build.options import Options
+    from analysis.build.runner import build_all
+    from analysis.build.worker import shutdown
+
+    nbs = tmp_path / "nb"
+    shutil.copytree(NOTEBOOK_DIR, nbs)
+    nb = nbformat.read(nbs / "02-indicators.ipynb", as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if "run_indicators" in c.source)
+    nb.cells.insert(at + 1, nbformat.v4.new_code_cell('raise RuntimeError("injected failure")'))
+    nbformat.write(nb, nbs / "02-indicators.ipynb")
+    before = {"processed": tree_digest(seed["folder"]), "report": tree_digest(seed["out"])}
+    meta = seed["raw"] / SEED_AGENCY / str(SEED_YEAR) / "meta.csv"
+    good = meta.read_text(encoding="utf-8")
+    meta.write_text(good.replace("Kalimantan Barat", "Kalimantan Barat (revisi)"), encoding="utf-8")
+    opt = Options(raw_root=str(seed["raw"]), processed_root=str(seed["proc"]), reports_root=str(seed["rep"]),
+                  notebook_dir=str(nbs), pdf=False)
+    try:
+        try:
+            (res,) = build_all([(SEED_AGENCY, SEED_YEAR)], opt, log=lambda s: None)
+        finally:
+            shutdown()
+        assert res.status == "failed" and "02-indicators.ipynb" in res.error and "injected failure" in res.error
+        assert {"processed": tree_digest(seed["folder"]), "report": tree_digest(seed["out"])} == before
+        assert [p.name for p in seed["proc"].iterdir() if p.name.startswith(".")] == []
+        r = build(*seed["args"])  # the changed input, good notebooks
+        assert r.returncode == 0 and "1 built" in r.stdout, r.stdout + r.stderr
+        assert "(revisi)" in (seed["out"] / "report.html").read_text(encoding="utf-8")
+        assert "(revisi)" in (seed["folder"] / "clean_info.json").read_text(encoding="utf-8")
+    finally:
+        meta.write_text(good, encoding="utf-8")
+    assert "1 built" in build(*seed["args"]).stdout
+
+
+def test_an_analyst_run_of_02_never_touches_the_published_tables(seed, tmp_path):
+    """02 with batas_atas=100 under papermill, without the build's flag: the published folder stays
+    byte-identical, the run says where it wrote, and the next build is rightly skipped. publish=True writes in
+    place, and then the next build rebuilds."""
+    import nbformat
+    import pandas as pd
+    import papermill as pm
+
+    published = tree_digest(seed["folder"])
+    params = {"agency": SEED_AGENCY, "year": SEED_YEAR, "processed_root": str(seed["proc"]), "batas_atas": 100}
+    out = tmp_path / "02.ipynb"
+    pm.execute_notebook(str(NOTEBOOK_DIR / "02-indicators.ipynb"), str(out), parameters=params,
+                        kernel_name="python3", progress_bar=False, cwd=str(NOTEBOOK_DIR))
+    assert tree_digest(seed["folder"]) == published
+    scratch = seed["proc"] / ".scratch" / SEED_AGENCY / str(SEED_YEAR)
+    assert (pd.read_parquet(scratch / "capaian_sasaran.parquet")["batas_atas"] == 100).all()
+    first = next(o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.outputs)
+    assert first["text"].startswith("Exploration run") and str(scratch) in first["text"]
+    assert "0 built, 1 skipped" in build(*seed["args"]).stdout
+
+    pm.execute_notebook(str(NOTEBOOK_DIR / "02-indicators.ipynb"), str(out), parameters={**params, "publish": True},
+                        kernel_name="python3", progress_bar=False, cwd=str(NOTEBOOK_DIR))
+    assert tree_digest(seed["folder"]) != published
+    r = build(*seed["args"])
+    assert "1 built" in r.stdout, r.stdout + r.stderr
+    assert tree_digest(seed["folder"]) == published
+
+
+def test_a_deleted_output_or_a_pdf_engine_that_appeared_rebuilds(tmp_path):
+    """Built without Chromium (LKJ_CHROMIUM points at nothing), then with it: rebuilt, with its PDF; a deleted
+    report.pdf or processed table is rebuilt too."""
+    if chromium_path() is None:
+        pytest.skip("chromium not installed (make test installs it as root)")
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
+    args = (raw, tmp_path / "p", tmp_path / "r")
+    out = tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR)
+    r = build(*args, env=dict(os.environ, LKJ_CHROMIUM=str(tmp_path / "no-such-chromium")))
+    assert r.returncode == 0 and not (out / "report.pdf").exists(), r.stdout + r.stderr
+    env = {k: v for k, v in os.environ.items() if k != "LKJ_CHROMIUM"}
+    r = build(*args, env=env)
+    assert "1 built" in r.stdout and (out / "report.pdf").exists(), r.stdout + r.stderr
+    assert "0 built, 1 skipped" in build(*args, env=env).stdout
+    (out / "report.pdf").unlink()
+    assert "1 built" in build(*args, env=env).stdout and (out / "report.pdf").exists()
+    table = tmp_path / "p" / SEED_AGENCY / str(SEED_YEAR) / "iku.parquet"
+    table.unlink()
+    assert "1 built" in build(*args, env=env).stdout and table.exists()
+
+
+def _marked(mark: str) -> list[str]:
+    """The processes whose environment holds ``LKJ_TEST_MARK=mark`` (all descendants of the build inherit it),
+    as "pid: command line"."""
+    found = []
+    needle = f"LKJ_TEST_MARK={mark}".encode()
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit() and int(p.name) != os.getpid():
+            try:
+                if needle in (p / "environ").read_bytes().split(b"\0"):
+                    state = (p / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                    if state != "Z":
+                        cmd = (p / "cmdline").read_bytes().replace(b"\0", b" ")[:150].decode(errors="replace")
+                        found.append(f"{p.name}: {cmd}")
+            except OSError:
+                continue
+    return found
+
+
+@pytest.fixture
+def short_tmp():
+    """A temporary folder with a short path (sockets live below it: a socket's path fits in 107 bytes)."""
+    folder = Path(tempfile.mkdtemp(prefix="lkj-test-", dir="/tmp" if os.path.isdir("/tmp") else None))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_kill_9_of_a_build_leaves_no_process_and_the_next_run_cleans_up(tmp_path, short_tmp, jobs):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
+    make_agency_year(raw, "contoh-sintetis", 2025)
+    proc, rep = tmp_path / "p", tmp_path / "r"
+    mark = uuid.uuid4().hex
+    log = tmp_path / "build.log"
+    scratch = short_tmp
+    env = dict(os.environ, TMPDIR=str(scratch), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), LKJ_TEST_MARK=mark)
+    p = subprocess.Popen([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
+                          str(proc), "--reports-root", str(rep), "--jobs", str(jobs)], env=env,
+                         stdout=log.open("w"), stderr=subprocess.STDOUT)
+    try:
+        wanted = ["ipykernel"] + (["chromium"] if chromium_path() else [])
+        wait_for(lambda: all(any(w in line for line in _marked(mark)) for w in wanted), 120,
+                 lambda: f"a kernel and a browser of the build; running: {_marked(mark)}; log: {log.read_text()}")
+    finally:
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+    wait_for(lambda: not _marked(mark), 15, lambda: f"the build's processes to end: {_marked(mark)}")
+    # what a kill leaves for the next run: staging folders, worker temp folders, maybe an old folder
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    old = rep / SEED_AGENCY / f".{SEED_YEAR}.old-{dead.pid}"
+    r = build(raw, proc, rep, "--no-pdf", env=env)
+    assert r.returncode == 0 and "2 built" in r.stdout, r.stdout + r.stderr
+    shutil.copytree(rep / SEED_AGENCY / str(SEED_YEAR), old)  # a leftover from an interrupted swap
+    r = build(raw, proc, rep, "--no-pdf", env=env)
+    assert r.returncode == 0 and "2 skipped" in r.stdout and f"removed {old}" in r.stdout, r.stdout + r.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for root in (proc, rep) for p in root.rglob(".*")
+                  if p.name != HASH_FILE) == []
+    assert list(scratch.iterdir()) == [] and not list((tmp_path / "runtime").glob("kernel-*.json"))
+    index = (rep / "index.html").read_text(encoding="utf-8")
+    assert index.count(f"{SEED_AGENCY}/{SEED_YEAR}/report.html") == 1
+    assert index.count("contoh-sintetis/2025/report.html") == 1 and ".old-" not in index
+
+
+def test_a_closed_stdout_stops_the_logging_not_the_build(tmp_path):
+    """`build | head -1`: the reader goes after the first line; every agency-year is still built, the index
+    written, and the exit status says the builds succeeded."""
+    raw = tmp_path / "raw"
+    make_agency_year(raw, "dinas-satu", 2024)
+    make_agency_year(raw, "dinas-dua", 2024, seed=2)
+    rep = tmp_path / "r"
+    p = subprocess.Popen([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
+                          str(tmp_path / "p"), "--reports-root", str(rep), "--no-pdf"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = p.stdout.readline()
+    p.stdout.close()  # as head -1 does
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=600) == 0, err
+    assert b"built" in first and "Traceback" not in err and "BrokenPipe" not in err
+    assert (rep / "index.html").exists()
+    assert all((rep / agency / "2024" / "report.html").exists() for agency in ("dinas-satu", "dinas-dua"))
