@@ -29,7 +29,7 @@ def test_each_chart_returns_a_figure(lang):
     assert all(isinstance(f, Figure) for f in figs)
     capaian = figs[0]
     assert len(capaian.axes[0].patches) == 2  # one bar per IKU
-    assert {"id": "108,6 %", "en": "108.6 %"}[lang] in texts(capaian)  # bar labels in the report language
+    assert {"id": "108,6\u00a0%", "en": "108.6\u00a0%"}[lang] in texts(capaian)  # bar labels in the report language
     assert len(figs[1].axes[0].patches) == 2  # one bar per programme and funding source
     assert len(figs[2].axes[0].get_lines()) >= 2  # a line per definition version (and the break)
 
