@@ -95,7 +95,9 @@ def test_html_is_self_contained_without_code(built):
 
 def test_html_holds_key_figures_in_indonesian_format(built):
     html = (built["seed"] / "report.html").read_text(encoding="utf-8")
-    for figure in ("Rp 20.674.821.126", "Rp 19.882.262.551", "5,87 %", "4,57 %", "96,17 %", "128,47 %",
+    # a non-breaking space between a number and its unit
+    for figure in ("Rp\u00a020.674.821.126", "Rp\u00a019.882.262.551", "5,87\u00a0%", "4,57\u00a0%", "96,17\u00a0%",
+                   "128,47\u00a0%",
                    "Sangat Berhasil", "Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Barat"):
         assert figure in html, figure
     order = [html.index(h) for h in ("Ringkasan", "Indikator Kinerja Utama", "Anggaran dan Efisiensi",
@@ -152,7 +154,7 @@ def test_english_report_with_stage_timings(built, tmp_path):
                   "--timings")
     assert r.returncode == 0, r.stderr
     html = (tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8")
-    assert "Summary" in html and "IDR 20,674,821,126" in html and "5.87 %" in html
+    assert "Summary" in html and "IDR\u00a020,674,821,126" in html and "5.87\u00a0%" in html
     # one line of stages, in the order they ran, each ending after the one before
     line = next(ln for ln in r.stdout.splitlines() if "kernel ready" in ln)
     stages = re.findall(r"([\w-]+(?: ready)?) (\d+\.\d+) s", line)
@@ -241,7 +243,8 @@ def test_summary_json_headline(built):
     assert s["rekonsiliasi"]["not_comparable"] == 2 and s["rekonsiliasi"]["match"] == 84
     html = (built["seed"] / "report.html").read_text(encoding="utf-8")
     assert "Rekonsiliasi: 84 cocok, 3 pembulatan, 15 metode lain, 0 tidak cocok, 2 tidak sebanding," in html
-    assert "<td>kemajuan KB 2022→2024</td>" in html and "<td>-80,29%</td>" in html
+    assert "<td>Tingkat kemajuan Prosentase Koperasi Berkualitas (2022→2024)</td>" in html
+    assert "<td>-80,29%</td>" in html
 
 
 def test_browser_renders_offline_without_errors(built):

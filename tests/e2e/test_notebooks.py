@@ -166,6 +166,6 @@ def test_notebooks_run_in_order_with_test_parameters(tmp_path):
     report = executed["04-report"]
     html = "".join(o.get("data", {}).get("text/html", "") for c in report.cells if c.cell_type == "code"
                    for o in c.outputs)
-    assert "Summary" in html and f"IDR {e['anggaran']:,}" in html  # lang=en reached the report
+    assert "Summary" in html and f"IDR\u00a0{e['anggaran']:,}" in html  # lang=en reached the report
     page = notebook_to_html(report, "test", "en")
     assert not any(s in page for s in ("perubahan_rumus", "application/json", "IPython.core.display.JSON"))

@@ -33,7 +33,7 @@ def test_each_chart_returns_a_figure(lang):
     capaian = figs[0]
     assert len(capaian.axes[0].patches) == 2  # one bar per IKU
     # bar labels in the report language, rounded as in the tables (2 decimals)
-    assert {"id": "108,57 %", "en": "108.57 %"}[lang] in texts(capaian)
+    assert {"id": "108,57\u00a0%", "en": "108.57\u00a0%"}[lang] in texts(capaian)
     assert len(figs[1].axes[0].patches) == 2  # one bar per programme and funding source
     assert len(figs[2].axes[0].get_lines()) >= 2  # a line per definition version (and the break)
 
@@ -207,7 +207,7 @@ def test_value_labels_cross_no_line_and_no_other_label(lang):
     # like the seed: one IKU just under 100 % (its label would sit on the target line), one far above
     iku = d["iku"].assign(capaian_komponen=[128.47, 99.75])
     fig = charts.capaian_chart(iku, lang)
-    assert {"id": "99,75 %", "en": "99.75 %"}[lang] in texts(fig)  # as in the tables, not 99,8
+    assert {"id": "99,75\u00a0%", "en": "99.75\u00a0%"}[lang] in texts(fig)  # as in the tables, not 99,8
     assert_labels_clear(fig)
     budget = d["budget"].assign(serapan=[88.9, 99.99, 90, 90, 90])  # 88,90 % would cross the 90 % line
     assert_labels_clear(charts.serapan_chart(budget, lang))
@@ -231,7 +231,7 @@ def test_a_legend_names_each_colour_that_means_something():
                                                                    "batas 90 %"]
     assert legend_texts(charts.national_chart(d["gaps"], {}, "en")) == ["Actual", "National target"]
     got = legend_texts(charts.series_chart(d["trends"], d["breaks"], "SEHAT", "x", "en", national=5.0))
-    assert got == ["Definition version 1", "Definition version 2", "Target", "National target 5.00 %",
+    assert got == ["Definition version 1", "Definition version 2", "Target", "National target 5.00\u00a0%",
                    "formula changed (2023)"]
 
 

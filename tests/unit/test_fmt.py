@@ -11,7 +11,7 @@ from analysis.report import fmt
 @pytest.mark.parametrize("x, decimals, lang, expected", [
     (20674821126, 0, "id", "20.674.821.126"), (20674821126, 0, "en", "20,674,821,126"),
     (1234.5678, 2, "id", "1.234,57"), (1234.5678, 2, "en", "1,234.57"),
-    (0.5, 1, "id", "0,5"), (7, 2, "en", "7.00"), (-1234.5, 1, "id", "-1.234,5"),
+    (0.5, 1, "id", "0,5"), (7, 2, "en", "7.00"), (-1234.5, 1, "id", "−1.234,5"), (-0.001, 2, "id", "0,00"),
 ])
 def test_angka_uses_the_separators_of_the_language(x, decimals, lang, expected):
     assert fmt.angka(x, decimals, lang) == expected
@@ -30,15 +30,15 @@ def test_present_values_are_not_missing(value):
     assert not fmt.missing(value)
 
 
-def test_persen():
-    assert fmt.persen(5.871) == "5,87 %"
-    assert fmt.persen(5.871, 2, "en") == "5.87 %"
-    assert fmt.persen(128.4464, 0, "id") == "128 %"
+def test_persen_with_a_non_breaking_space():
+    assert fmt.persen(5.871) == "5,87\u00a0%"
+    assert fmt.persen(5.871, 2, "en") == "5.87\u00a0%"
+    assert fmt.persen(128.4464, 0, "id") == "128\u00a0%"
 
 
 @pytest.mark.parametrize("x, lang, expected", [
-    (-23.456, "id", "−23,46 poin persentase"), (13.2, "en", "+13.20 percentage points"),
-    (0, "id", "0,00 poin persentase"),
+    (-23.456, "id", "−23,46\u00a0poin persentase"), (13.2, "en", "+13.20\u00a0percentage points"),
+    (0, "id", "0,00\u00a0poin persentase"), (-0.0004, "id", "0,00\u00a0poin persentase"),
 ])
 def test_poin_carries_its_sign_with_the_proper_minus(x, lang, expected):
     out = fmt.poin(x, 2, lang)
@@ -46,15 +46,31 @@ def test_poin_carries_its_sign_with_the_proper_minus(x, lang, expected):
     assert "-" not in out  # a hyphen is not a minus
 
 
-@pytest.mark.parametrize("x, expected", [(-80.2911, "−80,29 %"), (18.8, "+18,80 %"), (0, "0,00 %")])
+@pytest.mark.parametrize("x, expected", [(-80.2911, "−80,29\u00a0%"), (18.8, "+18,80\u00a0%"), (0, "0,00\u00a0%")])
 def test_perubahan_persen_signs(x, expected):
     assert fmt.perubahan_persen(x, 2, "id") == expected
 
 
 @pytest.mark.parametrize("x, lang, expected", [
-    (20674821126, "id", "Rp 20.674.821.126"), (20674821126, "en", "IDR 20,674,821,126"),
-    (19882262551.4, "id", "Rp 19.882.262.551"), (999.5, "id", "Rp 1.000"), (0, "en", "IDR 0"),
+    (20674821126, "id", "Rp\u00a020.674.821.126"), (20674821126, "en", "IDR\u00a020,674,821,126"),
+    (19882262551.4, "id", "Rp\u00a019.882.262.551"), (999.5, "id", "Rp\u00a01.000"), (0, "en", "IDR\u00a00"),
 ])
 def test_rupiah_is_whole_with_the_currency_of_the_language(x, lang, expected):
     assert fmt.rupiah(x, lang) == expected
     assert ",-" not in fmt.rupiah(x, lang) and " ,-" not in fmt.rupiah(x, lang)
+
+
+def test_score_differences_are_points_not_percentage_points():
+    assert fmt.poin(3.25, 2, "id", skor=True) == "+3,25\u00a0poin"
+    assert fmt.poin(-3.25, 2, "en", skor=True) == "−3.25\u00a0points"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("(tertimbang: 96.17 %)", "id", "(tertimbang: 96,17\u00a0%)"),
+    ("(5.87106 − 29.33), dicetak dengan '%'", "id", "(5,87 − 29,33), dicetak dengan '%'"),
+    ("(0.0798002 − 0.33)", "en", "(0.0798 − 0.33)"),
+    ("its own is 29.2 points; -1.5 and 2024, v1 → v2", "id", "its own is 29,2\u00a0points; −1,5 and 2024, v1 → v2"),
+    ("", "id", ""),
+])
+def test_numbers_written_by_python_in_a_text_follow_the_report_style(text, lang, expected):
+    assert fmt.teks(text, lang) == expected

@@ -26,8 +26,8 @@ SENTENCES = sorted(k for k, (ida, en) in LABELS.items() if placeholders(ida) or 
 
 
 def test_there_are_sentence_templates():
-    assert {"fakta_capaian", "fakta_serapan", "fakta_efisiensi", "peringatan_rumus", "dekomposisi_ada",
-            "dekomposisi_tidak", "ringkasan_rekonsiliasi"} <= set(SENTENCES)
+    assert {"temuan_balik_kurang", "temuan_putus", "temuan_nasional", "temuan_serapan", "temuan_efisiensi",
+            "peringatan_rumus", "dekomposisi_ada", "dekomposisi_tidak", "ringkasan_rekonsiliasi"} <= set(SENTENCES)
 
 
 @pytest.mark.parametrize("key", SENTENCES)
@@ -58,3 +58,34 @@ def test_every_status_has_a_label():
 
     assert all(f"status_{s}" in LABELS for s in STATUSES)
     assert LABELS["status_not_comparable"] == ("tidak sebanding", "not comparable")
+
+
+@pytest.mark.parametrize("args, id_, en", [
+    (("capaian_sasaran", "sasaran 1", None, 2024), "Capaian sasaran 1 (2024)", "Goal 1 achievement (2024)"),
+    (("serapan_rata_rata", "semua", None, 2024), "Rata-rata serapan program (2024)",
+     "Mean programme absorption (2024)"),
+    (("kategori_serapan", "program 1 DAU", None, 2024), "Kategori serapan program Penunjang (DAU) (2024)",
+     "Programme Penunjang (DAU) absorption category (2024)"),
+    (("kemajuan", "KB", 2022, 2024), "Tingkat kemajuan Koperasi Berkualitas (2022→2024)",
+     "Koperasi Berkualitas progress (2022→2024)"),
+    (("efisiensi", "semua", None, 2024), "Efisiensi keseluruhan (2024)", "Overall efficiency (2024)"),
+    (("jumlah_pegawai", "semua", None, 2024), "Jumlah pegawai (2024)", "Number of staff (2024)"),
+])
+def test_every_check_gets_a_human_label(args, id_, en):
+    from analysis.report.labels import check_label
+
+    names, programmes = {"KB": "Koperasi Berkualitas"}, {1: "Penunjang"}
+    assert check_label(*args, "id", names, programmes) == id_
+    assert check_label(*args, "en", names, programmes) == en
+
+
+def test_casing_categories_and_scopes():
+    from analysis.report import labels
+
+    assert labels.title_case("eselon_ii") == "Eselon II" and labels.title_case("pppk") == "PPPK"
+    assert labels.category("Sangat Berhasil", "en") == "Very successful"
+    assert labels.category("Cukup Efisien", "en") == "Fairly efficient"
+    assert labels.category("Sangat Berhasil", "id") == "Sangat Berhasil"
+    assert labels.scope("sasaran 2", "tabel_efisiensi", "id") == "Sasaran 2 (menurut tabel efisiensi)"
+    assert labels.polarity("negatif", "en") == "negative"
+    assert labels.target_type("jangka_menengah", "en") == "medium-term"

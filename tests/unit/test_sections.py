@@ -4,11 +4,12 @@ import json
 import re
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 from frames import tables
 
 from analysis.build.index import write_index
-from analysis.report import sections
+from analysis.report import labels, sections
 from analysis.report.export import page
 from analysis.report.labels import t
 from analysis.report.render import environment
@@ -22,7 +23,7 @@ def render_all(d: dict, lang: str) -> dict[str, str]:
         "header_block": sections.header_block(d["info"]["meta"], "agency", 2024, lang),
         "section": sections.section("ringkasan", lang),
         "summary": sections.summary(d["iku"], d["capaian_sasaran"], d["budget"], d["efficiency"],
-                                    d["reconciliation"], d["breaks"], d["warnings"], lang),
+                                    d["reconciliation"], d["breaks"], d["warnings"], lang, gaps=d["gaps"]),
         "headline_warnings": sections.headline_warnings(d["reconciliation"], d["breaks"], d["warnings"], lang),
         "indicators": sections.indicators(d["iku"], d["capaian_sasaran"], d["gaps"], lang),
         "budget_section": sections.budget_section(d["budget"], d["efficiency"], d["programme_outputs"], lang),
@@ -61,17 +62,101 @@ def test_markup_and_ampersands_from_the_data_are_escaped_not_doubled():
     assert "&amp;amp;" not in html
 
 
-def test_summary_tables_facts_and_warnings():
+def findings_of(html: str) -> list[str]:
+    return re.findall(r"<li>(.*?)</li>", html.split('<ol class="findings">')[1].split("</ol>")[0])
+
+
+def test_summary_opens_with_the_findings_then_the_table_then_the_method_notes():
     d = tables()
     html = render_all(d, "id")["summary"]
     assert tables_in(html) == [(["Indikator", "Target", "Realisasi", "Capaian", "Capaian dilaporkan", "Kategori"], 2)]
-    facts = re.findall(r"<li>(.*?)</li>", html.split('<ul class="facts">')[1].split("</ul>")[0])
-    assert facts == ["Capaian sasaran (rata-rata capaian IKU): <b>104,28 %</b>.",
-                     "Serapan anggaran APBD: <b>90,00 %</b> (Rp 1.350.000.000 dari Rp 1.500.000.000); rata-rata "
-                     "biasa persentase program 87,50 %.",
-                     "Efisiensi (capaian − serapan): <b>+14,3 poin persentase</b> dengan serapan tertimbang; "
-                     "+16,8 poin persentase dengan cara laporan (rata-rata biasa) — Persentase Koperasi Sehat."]
-    assert "<td>A (89,4)</td>" in html and "<td>108,57 %</td>" in html  # grade with its score; components first
+    assert html.index('class="findings"') < html.index("<table") < html.index("Catatan metode")
+    assert findings_of(html) == [
+        "<b>serapan</b> tercetak 90, tetapi hitung ulang memberi —.",
+        "<b>Persentase Koperasi Sehat</b> 2,97\u00a0%, di bawah target nasional 5,00\u00a0%: kurang 66 unit "
+        "(96 dari 162 yang dibutuhkan).",
+        "Rata-rata capaian IKU <b>104,28\u00a0%</b>; 2 dari 2 IKU mencapai targetnya (dihitung dari komponennya).",
+        "Serapan anggaran <b>90,00\u00a0%</b>: Rp\u00a01.350.000.000 dibelanjakan dari Rp\u00a01.500.000.000.",
+        "Efisiensi <b>+14,3\u00a0poin persentase</b> (capaian 104,28\u00a0% dikurangi serapan 90,00\u00a0%): "
+        "Persentase Koperasi Sehat."]
+    notes = re.findall(r"<li>(.*?)</li>", html.split('<ul class="facts">')[1].split("</ul>")[0])
+    assert notes[1].endswith("rata-rata biasa persentase program, 87,50\u00a0%.")
+    assert "+16,8\u00a0poin persentase" in notes[2]
+    assert "<td>A (89,4)</td>" in html and "<td>108,57\u00a0%</td>" in html  # grade with its score; components first
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("id", "<b>Usaha Kecil Naik Kelas</b> tercetak tercapai 100\u00a0%, tetapi dari komponennya capaiannya "
+           "99,75\u00a0%: target belum tercapai, kurang 1 usaha kecil (23 dari 24 yang dibutuhkan)."),
+    ("en", "<b>Usaha Kecil Naik Kelas</b> is printed as 100\u00a0% achieved, but from its components the achievement "
+           "is 99.75\u00a0%: the target is not met, 1 unit short (23 of the 24 needed).")])
+def test_a_printed_figure_that_flips_met_comes_first_with_the_units_missing(lang, expected):
+    d = tables()
+    iku = d["iku"].copy()
+    iku.loc[0, ["nama", "target", "realisasi", "pembilang", "penyebut", "capaian", "capaian_komponen",
+                "capaian_dilaporkan"]] = ["Usaha Kecil Naik Kelas", 0.08, 0.08, 23.0, 28822.0, 100.0, 99.75, 100.0]
+    komponen = pd.DataFrame({"kode_indikator": ["SEHAT", "SEHAT"], "nilai": [23.0, 28822.0],
+                             "satuan": ["usaha kecil", "pelaku usaha"]})
+    html = sections.summary(iku, d["capaian_sasaran"], d["budget"], d["efficiency"], d["reconciliation"],
+                            d["breaks"], [], lang, gaps=d["gaps"], komponen=komponen)
+    assert findings_of(html)[0] == expected
+
+
+def test_comparisons_across_a_formula_change_are_a_finding():
+    d = tables()
+    rec = d["reconciliation"].copy()
+    rec["subjek"] = ["SEHAT", "APBD", "APBD"]
+    rec.loc[0, ["status", "check", "reported"]] = ["not_comparable", "Perubahan Persentase Koperasi Sehat", "'-80,29%"]
+    html = sections.summary(d["iku"], d["capaian_sasaran"], d["budget"], d["efficiency"], rec, d["breaks"], [],
+                            "id", gaps=d["gaps"].iloc[0:0])
+    got = findings_of(html)
+    assert got[1] == ("<b>Rumus Persentase Koperasi Sehat berubah mulai 2023</b>, tetapi laporan membandingkan angka "
+                      "dari kedua sisi perubahan itu (Perubahan Persentase Koperasi Sehat tercetak -80,29%): "
+                      "perbandingan itu tidak sebanding.")
+
+
+def test_readable_reconciliation_names_checks_tables_and_formats_explanations():
+    rec = pd.DataFrame({"check": ["capaian_sasaran sasaran 1 2024", "kategori_serapan program 1 DAU 2024",
+                                  "perubahan KB 2023→2024"],
+                        "besaran": ["capaian_sasaran", "kategori_serapan", "perubahan"],
+                        "subjek": ["sasaran 1", "program 1 DAU", "KB"], "tahun_dasar": pd.array([None, None, 2023],
+                                                                                            dtype="Int64"),
+                        "tahun": pd.array([2024, 2024, 2024], dtype="Int64"),
+                        "tabel": ["efisiensi", "anggaran_program_sumber_dana", "pernyataan_narasi"],
+                        "reported": ["109", "Sangat Berhasil", "23,46%"],
+                        "penjelasan": ["rata-rata (tertimbang: 96.17 %)", "", "(5.87106 − 29.33) pada lkj_dua_tingkat"],
+                        "explanation": ["the mean of all IKU capaian (weighted: 96.17 %)", "", "(5.87106 − 29.33)"]})
+    iku = pd.DataFrame({"kode_indikator": ["KB"], "nama": ["Koperasi Berkualitas"]})
+    budget = pd.DataFrame({"program_no": [1.0], "nama": ["Penunjang Urusan"]})
+    read = [{"tabel": "efisiensi", "judul_tabel": "Efisiensi penggunaan sumber daya", "bagian": "BAB III"},
+            {"tabel": "pernyataan_narasi", "judul_tabel": " III.A.1", "bagian": "BAB I (narasi)"}]
+    idr = sections.readable_reconciliation(rec, "id", iku, budget, read)
+    assert list(idr["check"]) == ["Capaian sasaran 1 (2024)", "Kategori serapan program Penunjang Urusan (DAU) (2024)",
+                                  "Perubahan Koperasi Berkualitas (2023→2024)"]
+    assert list(idr["tabel"]) == ["Efisiensi penggunaan sumber daya", "anggaran program sumber dana",
+                                  "BAB I (narasi)"]
+    assert list(idr["penjelasan"]) == ["rata-rata (tertimbang: 96,17\u00a0%)", "",
+                                       "(5,87 − 29,33) pada lkj dua tingkat"]
+    en = sections.readable_reconciliation(rec, "en", iku, budget, read)
+    assert en.loc[0, "check"] == "Goal 1 achievement (2024)"
+    assert en.loc[0, "explanation"] == "the mean of all KPI achievement (weighted: 96.17\u00a0%)"
+    assert en.loc[1, "reported"] == "Very successful"
+    assert rec.loc[0, "check"] == "capaian_sasaran sasaran 1 2024"  # the processed table is left as it is
+
+
+def test_tables_have_captions_and_scroll_in_their_own_box():
+    html = render_all(tables(), "en")["indicators"]
+    assert html.count('<div class="table-scroll') == html.count("<table") == 3
+    assert "<caption>KPIs: target, actual, components and achievement</caption>" in html
+
+
+def test_contents_and_glossary():
+    toc = sections.contents("en")
+    assert toc.count("<li>") == len(sections.CONTENTS) and 'href="#glosarium">Glossary</a>' in toc
+    for lang in ("id", "en"):
+        g = sections.glossary(lang)
+        assert g.count("<dt>") == len(labels.GLOSSARY) >= 10
+    assert "Poin persentase" in sections.glossary("id") and "Weighted mean" in sections.glossary("en")
 
 
 def test_headline_warnings_list_counts_checks_formula_changes_and_notes():
@@ -110,7 +195,7 @@ def test_indicators_tables():
     assert [h for h, _ in got] == [
         t("kolom_iku", "id").split("|"),
         ["No", "Sasaran", "IKU", "Capaian sasaran", "Rata-rata capaian tercetak"],
-        ["Kode", "Target", "Target", "Realisasi", "Selisih", "Dibutuhkan", "Tercapai", "Kekurangan"]]
+        ["Kode", "Jenis target", "Target", "Realisasi", "Selisih", "Dibutuhkan", "Tercapai", "Kekurangan"]]
     assert [n for _, n in got] == [2, 2, 1]
 
 
@@ -125,8 +210,9 @@ def test_budget_tables():
     got = tables_in(html)
     assert [n for _, n in got] == [2, 3, 2, 1]
     assert got[0][0] == ["No", "Programme", "Funding source", "Budget", "Spending", "Absorption", "Category"]
-    assert "<td>IDR 950,000,000</td>" in html and "<td>12 of 20 koperasi</td>" in html
-    assert "<td>Goal 1 (semua program)</td>" in html
+    assert "<td>IDR\u00a0950,000,000</td>" in html and "<td>12 of 20 koperasi</td>" in html
+    assert "<td>Goal 1 (all programmes)</td>" in html
+    assert "<td>difference, budget-weighted</td>" in html and "<td>Efficient</td>" in html
 
 
 def test_trends_table_breaks_and_decomposition():
@@ -134,16 +220,16 @@ def test_trends_table_breaks_and_decomposition():
     got = tables_in(html)
     assert len(got) == 1 and got[0][1] == 4
     assert got[0][0][0] == "Kode" and got[0][0][-1] == "Sebanding?"
-    assert "<td>−12,57 poin persentase</td>" in html and "<td>−83,41 %</td>" in html
+    assert "<td>−12,57\u00a0poin persentase</td>" in html and "<td>−83,41\u00a0%</td>" in html
     assert "<td>tidak — rumus berubah</td>" in html and "<td>ya</td>" in html
     assert len(re.findall(r'<p class="break">', html)) == 1
     assert "v1 (Persentase Koperasi Sehat) → v2 (koperasi sehat / koperasi aktif) mulai 2023." in html
     decomposition = re.findall(r'<p class="decomposition">(.*?)</p>', html)
     assert decomposition == [
-        "Perubahan SEHAT ke 2023 (−12,57 poin persentase) belum dapat diurai menjadi efek rumus dan efek "
+        "Perubahan SEHAT ke 2023 (−12,57\u00a0poin persentase) belum dapat diurai menjadi efek rumus dan efek "
         "kinerja: dibutuhkan Persentase Koperasi Sehat.",
-        "SEHAT 2024: +0,47 poin persentase = +0,10 poin persentase (efek rumus) + +0,37 poin persentase "
-        "(efek kinerja)"]
+        "SEHAT 2024: +0,47\u00a0poin persentase = +0,10\u00a0poin persentase (efek rumus) + +0,37\u00a0poin "
+        "persentase (efek kinerja)"]
 
 
 def test_reconciliation_table():
@@ -213,6 +299,7 @@ def test_index_page(tmp_path, lang, title):
     got = tables_in(html)
     assert len(got) == 1 and got[0][1] == 2 and len(got[0][0]) == 8
     assert html.count('/report.html">HTML</a>') == 2 and html.count("report.pdf") == 1
-    assert ("<td>109,41 %</td>" if lang == "id" else "<td>109.41 %</td>") in html
+    assert ("<td>109,41\u00a0%</td>" if lang == "id" else "<td>109.41\u00a0%</td>") in html
+    assert '<div class="table-scroll"' in html
     assert "<td>5</td>" in html  # figures needing attention: 2 rounding + 1 mismatch + 2 not comparable
     assert f"<b>({t('indeks_sintetis', lang)})</b>" in html

@@ -1,11 +1,24 @@
-"""Every label of the report, in Indonesian (``id``) and English (``en``), in one place."""
+"""Every label of the report, in Indonesian (``id``) and English (``en``), in one place: the words of the
+page, the sentence templates, and the functions that turn the pipeline's identifiers (a quantity and its
+subject, a method, a scope, a category from the reference scales) into words a reader understands."""
 from __future__ import annotations
+
+import csv
+import re
+from functools import cache
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (id, en)
     "judul": ("Analisis Laporan Kinerja", "Performance Report Analysis"),
     "ringkasan": ("Ringkasan", "Summary"),
     "indikator": ("Indikator Kinerja Utama", "Key Performance Indicators"),
+    "daftar_isi": ("Daftar isi", "Contents"), "glosarium": ("Glosarium", "Glossary"),
+    "temuan": ("Yang perlu diketahui", "What you need to know"),
+    "catatan_metode": ("Catatan metode", "Notes on method"),
+    "tanpa_temuan": ("Tidak ada angka tercetak yang salah, tidak ada perbandingan lintas perubahan rumus, dan tidak "
+                     "ada kekurangan terhadap target nasional.",
+                     "No printed figure is wrong, no figure compares across a formula change, and no indicator "
+                     "falls short of a national target."),
     "anggaran": ("Anggaran dan Efisiensi", "Budget and Efficiency"),
     "tren": ("Perubahan Rumus dan Tren", "Formula Changes and Trends"),
     "rekonsiliasi": ("Rekonsiliasi Angka Laporan", "Reconciliation of Reported Figures"),
@@ -25,6 +38,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "keluaran": ("Keluaran program", "Programme output"), "dari": ("dari", "of"),
     "tahun": ("Tahun", "Year"), "versi": ("Versi definisi", "Definition version"),
     "perubahan_tahunan": ("Perubahan dari tahun sebelumnya", "Change from previous year"),
+    "perubahan_pp": ("Perubahan dari tahun sebelumnya (poin persentase)",
+                     "Change from previous year (percentage points)"),
+    "perubahan_relatif": ("Perubahan dari tahun sebelumnya (%)", "Change from previous year (%)"),
     "sebanding": ("Sebanding?", "Comparable?"), "ya": ("ya", "yes"),
     "tidak": ("tidak — rumus berubah", "no — formula changed"),
     "pemeriksaan": ("Pemeriksaan", "Check"), "dilaporkan": ("Dilaporkan", "Reported"),
@@ -96,6 +112,282 @@ LABELS: dict[str, tuple[str, str]] = {
     "serapan_kurang": ("serapan < {batas} %", "absorption < {batas} %"),
     "garis_serapan": ("batas {batas} %", "{batas} % threshold"),
 }
+
+
+LABELS.update({
+    # table captions
+    "cap_ringkasan_iku": ("Capaian setiap IKU", "Achievement of each KPI"),
+    "cap_iku": ("IKU: target, realisasi, komponen dan capaian", "KPIs: target, actual, components and achievement"),
+    "cap_sasaran": ("Capaian per sasaran (rata-rata capaian IKU-nya)", "Achievement per goal (mean of its KPIs)"),
+    "cap_gap": ("Jarak ke target dalam unit", "Distance to target, in units"),
+    "cap_program": ("Anggaran dan serapan per program dan sumber dana",
+                    "Budget and absorption by programme and funding source"),
+    "cap_kelompok": ("Serapan per sumber dana, per sasaran dan total", "Absorption by funding source, goal and total"),
+    "cap_efisiensi": ("Efisiensi: capaian dibanding serapan, dengan beberapa metode",
+                      "Efficiency: achievement against absorption, by several methods"),
+    "cap_keluaran": ("Keluaran program", "Programme outputs"),
+    "cap_tren": ("Realisasi per tahun dan perubahannya", "Actual per year and its change"),
+    "cap_jenjang": ("Pegawai per jenjang pendidikan", "Staff by education"),
+    "cap_jabatan": ("Pegawai per jabatan", "Staff by position"),
+    "cap_formasi": ("Formasi dan kebutuhan pegawai", "Staff filled and needed"),
+    "cap_kondisi": ("Barang per kondisi", "Items by condition"),
+    "cap_rusak": ("Barang yang rusak (rusak / jumlah)", "Damaged items (damaged / total)"),
+    "cap_dibaca": ("Tabel laporan yang dibaca", "Tables of the report that were read"),
+    "cap_definisi": ("Definisi indikator per versi", "Indicator definitions by version"),
+    "judul_tabel": ("Tabel laporan", "Report table"),
+    "sumber_teks": ("teks laporan", "report text"),
+    "satuan_unit": ("unit", "units"),
+    "jenis_target": ("Jenis target", "Target type"),
+    "lingkup": ("Lingkup", "Scope"),
+    # findings, ranked (markup allowed; values escaped, numbers formatted)
+    "temuan_balik_kurang": ("<b>{nama}</b> tercetak tercapai {dicetak}, tetapi dari komponennya capaiannya "
+                            "{capaian}: target belum tercapai, kurang {kurang} {satuan} ({capai} dari {perlu} yang "
+                            "dibutuhkan).",
+                            "<b>{nama}</b> is printed as {dicetak} achieved, but from its components the "
+                            "achievement is {capaian}: the target is not met, {kurang} {satuan} short ({capai} of "
+                            "the {perlu} needed)."),
+    "temuan_balik_kurang_singkat": ("<b>{nama}</b> tercetak tercapai {dicetak}, tetapi dari komponennya "
+                                    "capaiannya {capaian}: target belum tercapai.",
+                                    "<b>{nama}</b> is printed as {dicetak} achieved, but from its components the "
+                                    "achievement is {capaian}: the target is not met."),
+    "temuan_balik_lebih": ("<b>{nama}</b> tercetak {dicetak}, tetapi dari komponennya capaiannya {capaian}: "
+                           "target sebenarnya tercapai.",
+                           "<b>{nama}</b> is printed as {dicetak}, but from its components the achievement is "
+                           "{capaian}: the target is in fact met."),
+    "temuan_salah": ("<b>{label}</b> tercetak {dicetak}, tetapi hitung ulang memberi {dihitung}.",
+                     "<b>{label}</b> is printed as {dicetak}, but recomputing it gives {dihitung}."),
+    "temuan_putus": ("<b>Rumus {nama} berubah mulai {tahun}</b>, tetapi laporan membandingkan angka dari kedua sisi "
+                     "perubahan itu ({daftar}): perbandingan itu tidak sebanding.",
+                     "<b>The formula of {nama} changed from {tahun}</b>, yet the report compares figures from both "
+                     "sides of the change ({daftar}): those comparisons are not like with like."),
+    "temuan_putus_butir": ("{label} tercetak {dicetak}", "{label} printed as {dicetak}"),
+    "temuan_nasional": ("<b>{nama}</b> {realisasi}, di bawah target nasional {target}: kurang {kurang} {satuan} "
+                        "({capai} dari {perlu} yang dibutuhkan).",
+                        "<b>{nama}</b> is {realisasi}, below the national target of {target}: {kurang} {satuan} "
+                        "short ({capai} of the {perlu} needed)."),
+    "temuan_capaian": ("Rata-rata capaian IKU <b>{capaian}</b>; {tercapai} dari {jumlah} IKU mencapai targetnya "
+                       "(dihitung dari komponennya).",
+                       "Mean KPI achievement <b>{capaian}</b>; {tercapai} of {jumlah} KPIs met their target "
+                       "(computed from their components)."),
+    "temuan_serapan": ("Serapan anggaran <b>{serapan}</b>: {realisasi} dibelanjakan dari {anggaran}.",
+                       "Budget absorption <b>{serapan}</b>: {realisasi} spent of {anggaran}."),
+    "temuan_efisiensi": ("Efisiensi <b>{efisiensi}</b> (capaian {capaian} dikurangi serapan {serapan}): {kategori}.",
+                         "Efficiency <b>{efisiensi}</b> (achievement {capaian} minus absorption {serapan}): "
+                         "{kategori}."),
+    "metode_capaian": ("Capaian dihitung dari komponen indikator (pembilang / penyebut) bila ada, bukan dari "
+                       "realisasi tercetak yang sudah dibulatkan; rata-rata capaian adalah rata-rata biasa capaian "
+                       "IKU.",
+                       "Achievement is computed from an indicator's components (numerator / denominator) when "
+                       "known, not from the printed, already rounded actual; the mean achievement is the plain "
+                       "mean of the KPIs' achievement."),
+    "metode_serapan": ("Serapan di atas ditimbang dengan anggaran (jumlah realisasi / jumlah anggaran); laporan "
+                       "memakai rata-rata biasa persentase program, {rata}.",
+                       "Absorption above is weighted by budget (total spending / total budget); the report uses "
+                       "the plain mean of the programme percentages, {rata}."),
+    "metode_efisiensi": ("Efisiensi di atas memakai serapan tertimbang; dengan cara laporan (rata-rata biasa) "
+                         "efisiensinya {rata}. Selisih dua persentase dinyatakan dalam poin persentase.",
+                         "Efficiency above uses the weighted absorption; the report's way (plain mean) gives "
+                         "{rata}. A difference of two percentages is stated in percentage points."),
+    "butuh_komponen": ("{komponen} tahun {tahun} (definisi versi {versi})",
+                       "{komponen} for {tahun} (definition version {versi})"),
+})
+
+#: the glossary: (term, explanation) in Indonesian and in English, in the order shown
+GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [
+    (("Capaian", "Realisasi dibanding target, dalam persen: 100 % berarti target tepat tercapai."),
+     ("Achievement (“capaian”)", "Actual against target, in percent: 100 % means the target is just met.")),
+    (("Polaritas positif", "Makin tinggi makin baik: capaian = realisasi / target × 100."),
+     ("Positive polarity", "Higher is better: achievement = actual / target × 100.")),
+    (("Polaritas negatif", "Makin rendah makin baik (misalnya angka pengangguran): capaian dihitung terbalik."),
+     ("Negative polarity", "Lower is better (unemployment, say): achievement is computed the other way round.")),
+    (("Predikat", "Indikator yang dinilai dengan huruf (AA, A, BB, …) dari nilai SAKIP; capaian 100 % bila "
+                  "predikat target tercapai."),
+     ("Grade", "An indicator judged by a letter (AA, A, BB, …) from the SAKIP score; 100 % achievement when the "
+               "target grade is reached.")),
+    (("Serapan", "Realisasi anggaran dibanding anggaran, dalam persen."),
+     ("Absorption (“serapan”)", "Spending against budget, in percent.")),
+    (("Efisiensi", "Capaian dikurangi serapan: positif berarti hasil lebih banyak daripada anggaran yang dipakai."),
+     ("Efficiency", "Achievement minus absorption: positive means more results than budget used.")),
+    (("Poin persentase", "Satuan selisih dua persentase: dari 5 % ke 7 % naik 2 poin persentase (bukan 2 %, "
+                         "bukan 40 %). Selisih nilai SAKIP dinyatakan dalam poin."),
+     ("Percentage points", "The unit of a difference of two percentages: from 5 % to 7 % is 2 percentage points "
+                           "(not 2 %, not 40 %). A difference of SAKIP scores is stated in points.")),
+    (("Rata-rata tertimbang", "Rata-rata yang memberi bobot sesuai besar anggaran: jumlah realisasi / jumlah "
+                              "anggaran."),
+     ("Weighted mean", "A mean that weighs each programme by its budget: total spending / total budget.")),
+    (("Rata-rata biasa", "Rata-rata persentase program tanpa bobot: program kecil dihitung sama dengan program "
+                         "besar."),
+     ("Plain mean", "The mean of the programme percentages without weights: a small programme counts as much as "
+                    "a large one.")),
+    (("Narasi dan tabel efisiensi", "Laporan dapat mengelompokkan program ke sasaran secara berbeda di narasi dan di "
+                                    "tabel efisiensi; keduanya dihitung."),
+     ("Narrative and efficiency table", "A report may group programmes under goals differently in its narrative "
+                                        "and in its efficiency table; both are computed.")),
+    (("Tidak sebanding", "Angka yang membandingkan tahun sebelum dan sesudah rumus indikator berubah."),
+     ("Not comparable", "A figure that compares years before and after the indicator's formula changed.")),
+]
+
+_POLARITY = {"positif": ("positif", "positive"), "negatif": ("negatif", "negative"),
+             "predikat": ("predikat", "grade")}
+_TARGET_TYPE = {"jangka_menengah": ("jangka menengah", "medium-term"), "nasional": ("nasional", "national"),
+                "tahunan": ("tahunan", "annual")}
+_ATTRIBUTION = {"narasi": ("menurut narasi", "as the narrative groups them"),
+                "tabel_efisiensi": ("menurut tabel efisiensi", "as the efficiency table groups them"),
+                "semua_program": ("semua program", "all programmes")}
+_METHOD = {"selisih_rata_rata": ("selisih, rata-rata biasa", "difference, plain mean"),
+           "selisih_tertimbang": ("selisih, tertimbang anggaran", "difference, budget-weighted"),
+           "rasio": ("rasio", "ratio")}
+_FORMULA = {"selisih_rata_rata": ("capaian − rata-rata biasa persentase serapan program",
+                                  "achievement − plain mean of the programme absorption percentages"),
+            "selisih_tertimbang": ("capaian − Σ realisasi / Σ anggaran × 100",
+                                   "achievement − Σ spending / Σ budget × 100"),
+            "rasio": ("capaian / serapan tertimbang (efisien bila ≥ 1)",
+                      "achievement / weighted absorption (efficient if ≥ 1)")}
+_CONDITION = {"Baik": "Good", "Rusak": "Damaged", "Rusak Berat": "Badly damaged", "Rusak Ringan": "Slightly damaged"}
+#: per quantity (``besaran``) the label of a check, {s}: its subject; (id, en)
+_QUANTITY = {
+    "capaian": ("Capaian {s}", "{s} achievement"),
+    "capaian_sasaran": ("Capaian {s}", "{s} achievement"),
+    "capaian_rata_rata": ("Rata-rata capaian IKU", "Mean KPI achievement"),
+    "realisasi": ("Realisasi {s}", "{s} actual"),
+    "serapan": ("Serapan {s}", "{s} absorption"),
+    "serapan_rata_rata": ("Rata-rata serapan program", "Mean programme absorption"),
+    "kategori_serapan": ("Kategori serapan {s}", "{s} absorption category"),
+    "anggaran_total": ("Anggaran {s}", "{s} budget"),
+    "realisasi_total": ("Realisasi anggaran {s}", "{s} spending"),
+    "efisiensi": ("Efisiensi {s}", "{s} efficiency"),
+    "perubahan": ("Perubahan {s}", "{s} change"),
+    "kemajuan": ("Tingkat kemajuan {s}", "{s} progress"),
+    "jumlah_pegawai": ("Jumlah pegawai", "Number of staff"),
+    "jumlah_program": ("Jumlah program", "Number of programmes"),
+    "atribusi_sasaran": ("Sasaran {s}", "{s} goal"),
+}
+_ROMAN = re.compile(r"^(i{1,3}|iv|v|vi{0,3}|ix|x)$", re.I)
+_ACRONYMS = {"pppk", "pns", "asn", "ptt", "thl", "sdm", "umkm", "apbd", "apbn", "dau", "dak", "sakip", "iku"}
+
+
+def words(identifier: str) -> str:
+    """An identifier as words: ``jangka_menengah`` -> ``jangka menengah``."""
+    return str(identifier).replace("_", " ")
+
+
+def title_case(text: str) -> str:
+    """A position or label in title case, Roman numerals and acronyms kept upper case: ``eselon_ii`` ->
+    ``Eselon II``, ``pppk`` -> ``PPPK``."""
+    out = []
+    for w in words(text).split():
+        out.append(w.upper() if _ROMAN.match(w) or w.lower() in _ACRONYMS else w[:1].upper() + w[1:].lower())
+    return " ".join(out)
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "id" else pair[1]
+
+
+def polarity(value, lang: str) -> str:
+    return _pick(_POLARITY.get(value, (words(value), words(value))), lang)
+
+
+def target_type(value, lang: str) -> str:
+    return _pick(_TARGET_TYPE.get(value, (words(value), words(value))), lang)
+
+
+def method(value, lang: str) -> str:
+    return _pick(_METHOD.get(value, (words(value), words(value))), lang)
+
+
+def formula(metode, text, lang: str) -> str:
+    """The formula of an efficiency method: the pipeline's own text in Indonesian, its translation in English."""
+    return text if lang == "id" or metode not in _FORMULA else _FORMULA[metode][1]
+
+
+def condition(value, lang: str) -> str:
+    return value if lang == "id" else _CONDITION.get(value, value)
+
+
+def scope(lingkup, atribusi, lang: str) -> str:
+    """An efficiency or absorption scope: ``semua`` -> all programmes, ``sasaran 1`` + ``narasi`` -> Goal 1 (as
+    the narrative groups them)."""
+    lingkup = "" if lingkup is None or lingkup != lingkup else str(lingkup)
+    if lingkup == "semua":
+        base = t("semua_program", lang)
+    elif lingkup.startswith("sasaran "):
+        base = f"{t('sasaran', lang)} {lingkup.split(' ', 1)[1]}"
+    else:
+        base = words(lingkup)
+    if isinstance(atribusi, str) and atribusi:
+        base += f" ({_pick(_ATTRIBUTION.get(atribusi, (words(atribusi),) * 2), lang)})"
+    return base
+
+
+@cache
+def _categories() -> dict[str, str]:
+    """Indonesian category -> English, from every reference scale that has a ``category_en`` column."""
+    from ..config import REFERENCE_ROOT
+
+    out = {}
+    for name in ("skala_kategori.csv", "skala_efisiensi.csv"):
+        path = REFERENCE_ROOT / name
+        if path.exists():
+            with path.open(encoding="utf-8") as f:
+                out.update({r["kategori"]: r["category_en"] for r in csv.DictReader(f) if r.get("category_en")})
+    return out
+
+
+def category(value, lang: str):
+    """A category of the reference scales (Sangat Berhasil, Efisien, …) in ``lang``; other values as they are."""
+    if lang == "id" or not isinstance(value, str):
+        return value
+    return _categories().get(value, value)
+
+
+def subject(subjek, lang: str, names: dict | None = None, programmes: dict | None = None) -> str:
+    """The subject of a reported figure in words: an indicator by its name, a programme by its name (and
+    funding source), ``sasaran 1`` as goal 1, ``semua`` as overall."""
+    from ..ingest.figures import Subject
+
+    names, programmes = names or {}, programmes or {}
+    try:
+        s = Subject.parse(str(subjek))
+    except (ValueError, KeyError, TypeError):
+        return words(subjek)
+    if s.kind == "all":
+        return _pick(("keseluruhan", "overall"), lang)
+    if s.kind == "indicator":
+        return str(names.get(s.key, s.key))
+    if s.kind == "sasaran":
+        return f"{_pick(('sasaran', 'goal'), lang)} {s.key}"
+    if s.kind in ("programme", "programme_by_name"):
+        name = programmes.get(s.key) if s.kind == "programme" else s.key
+        base = _pick(("program", "programme"), lang) + " " + (str(name) if name else str(s.key))
+        return base + (f" ({s.funding})" if s.funding else "")
+    return words(s.key)
+
+
+def check_label(besaran, subjek, tahun_dasar, tahun, lang: str, names: dict | None = None,
+                programmes: dict | None = None) -> str:
+    """A check of the reconciliation in words, from its quantity and subject: ``capaian_sasaran`` of
+    ``sasaran 1`` in 2024 -> "Capaian sasaran 1 (2024)" / "Goal 1 achievement (2024)"."""
+    subj = subject(subjek, lang, names, programmes)
+    template = _pick(_QUANTITY.get(besaran, (words(besaran).capitalize() + " {s}", "{s} " + words(besaran))), lang)
+    if besaran == "efisiensi" and str(subjek) == "semua":
+        template = _pick(("Efisiensi keseluruhan", "Overall efficiency"), lang)
+    label = template.format(s=subj)
+    label = label[:1].upper() + label[1:]
+
+    def year(y):
+        try:
+            return int(y)
+        except (TypeError, ValueError):  # None, NaN, pandas' NA, empty
+            return None
+
+    a, b = year(tahun_dasar), year(tahun)
+    if a is not None and b is not None:
+        return f"{label} ({a}→{b})"
+    return f"{label} ({b})" if b is not None else label
+
+
+LABELS.update({"semua_program": ("semua program", "all programmes"), "semua_sasaran": ("Semua sasaran", "All goals")})
 
 
 def t(key: str, lang: str = "id") -> str:

@@ -2,17 +2,32 @@
 
 Each function turns processed tables into plain data (rows of formatted strings) and hands it to a
 Jinja2 template in ``templates/`` (:mod:`.render`, autoescaping): an indicator named
-``<script>alert(1)</script>`` shows as text. Numbers go through :mod:`.fmt`, labels through :mod:`.labels`.
+``<script>alert(1)</script>`` shows as text. Numbers go through :mod:`.fmt`, labels through :mod:`.labels`:
+no identifier of the pipeline (a quantity, a method, a table or file name) reaches the page as it is.
 """
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 from markupsafe import Markup
 
 from ..reconcile.status import STATUSES
 from . import fmt
+from . import labels as lb
+from .findings import _printed_percent, findings
 from .labels import t
+from .readable import explain, readable_reconciliation, table_titles
 from .render import render, sentence
+
+__all__ = ["explain", "readable_reconciliation"]  # the notebook calls them through this module
+
+#: the report's sections in order: (anchor, label key); the table of contents links to them
+CONTENTS = [("ringkasan", "ringkasan"), ("indikator", "indikator"), ("anggaran", "anggaran"), ("tren", "tren"),
+            ("rekonsiliasi", "rekonsiliasi"), ("sumber_daya", "sumber_daya"), ("glosarium", "glosarium"),
+            ("provenans", "provenans")]
+#: a table of at most this many rows is kept on one printed page
+SHORT_TABLE = 12
 
 
 def _text(x) -> str:
@@ -22,14 +37,16 @@ def _text(x) -> str:
     return x if isinstance(x, Markup) else str(x)
 
 
-def _table(header: list[str], rows: list[list], cls: str = "") -> dict:
-    """A table as data for the ``table`` macro of ``macros.html``."""
-    return {"header": header, "rows": [[_text(c) for c in r] for r in rows], "cls": cls}
+def _table(header: list[str], rows: list[list], cls: str = "", caption: str = "") -> dict:
+    """A table as data for the ``table`` macro of ``macros.html`` (with its caption; short tables are kept
+    whole when printed)."""
+    return {"header": header, "rows": [[_text(c) for c in r] for r in rows], "cls": cls, "caption": caption,
+            "short": len(rows) <= SHORT_TABLE}
 
 
-def table(header: list[str], rows: list[list], cls: str = "") -> str:
+def table(header: list[str], rows: list[list], cls: str = "", caption: str = "") -> str:
     """An HTML table; every cell is escaped unless it is :class:`~markupsafe.Markup`."""
-    return render("table.html", tb=_table(header, rows, cls))
+    return render("table.html", tb=_table(header, rows, cls, caption))
 
 
 def _tables(*tables: dict) -> str:
@@ -38,6 +55,17 @@ def _tables(*tables: dict) -> str:
 
 def section(key: str, lang: str, anchor: str | None = None) -> str:
     return render("section.html", anchor=anchor or key, title=t(key, lang))
+
+
+def contents(lang: str, sections: list[tuple[str, str]] | None = None) -> str:
+    """The table of contents: a link to each section."""
+    items = [{"anchor": a, "title": t(k, lang)} for a, k in (sections or CONTENTS)]
+    return render("toc.html", lang=lang, items=items)
+
+
+def glossary(lang: str) -> str:
+    """The SAKIP terms the report uses, explained."""
+    return render("glossary.html", terms=[ida if lang == "id" else en for ida, en in lb.GLOSSARY])
 
 
 def _value(row, what: str, lang: str) -> str:
@@ -50,6 +78,13 @@ def _value(row, what: str, lang: str) -> str:
     return fmt.persen(row.get(what), 2, lang)
 
 
+def _gap_points(x, lang: str) -> str:
+    """A gap in percentage points: two decimals, more when it is smaller than a hundredth (not a bare 0,00)."""
+    if fmt.missing(x):
+        return fmt.MISSING
+    return fmt.poin(x, 4 if 0 < abs(x) < 0.005 else 2, lang)
+
+
 def status_label(status: str, lang: str) -> str:
     return t(f"status_{status}", lang)
 
@@ -60,28 +95,24 @@ def header_block(meta: dict, agency: str, year: int, lang: str) -> str:
                   title=meta.get("judul_laporan", ""), date=meta.get("tanggal_laporan", ""))
 
 
-def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang) -> str:
-    """What a manager reads in a minute: each IKU, goal achievement, absorption, efficiency, warnings."""
+def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=None, komponen=None) -> str:
+    """What a reader must know first (:func:`findings`), then each IKU, then the notes on method and the
+    warnings."""
     rows = []
     for _, r in iku.iterrows():
         cap = r["capaian_komponen"] if pd.notna(r["capaian_komponen"]) else r["capaian"]
         rows.append([r["nama"], _value(r, "target", lang), _value(r, "realisasi", lang), fmt.persen(cap, 2, lang),
-                     fmt.persen(r["capaian_dilaporkan"], 0, lang), r["kategori"]])
+                     _printed_percent(r["capaian_dilaporkan"], lang), lb.category(r["kategori"], lang)])
     iku_table = _table([t("indikator_kolom", lang), t("target", lang), t("realisasi", lang), t("capaian", lang),
-                        t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary")
-    overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
+                        t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary",
+                       t("cap_ringkasan_iku", lang))
     total = budget[budget["tingkat"] == "total"].iloc[0]
     eff = efficiency[(efficiency["lingkup"] == "semua")].set_index("metode")
-    facts = [
-        sentence("fakta_capaian", lang, capaian=fmt.persen(overall["capaian"], 2, lang)),
-        sentence("fakta_serapan", lang, serapan=fmt.persen(total["serapan"], 2, lang),
-                 realisasi=fmt.rupiah(total["realisasi"], lang), anggaran=fmt.rupiah(total["anggaran"], lang),
-                 rata=fmt.persen(total["serapan_rata_rata"], 2, lang)),
-        sentence("fakta_efisiensi", lang, tertimbang=fmt.poin(eff.loc["selisih_tertimbang", "efisiensi"], 1, lang),
-                 rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang),
-                 kategori=_text(eff.loc["selisih_tertimbang", "kategori"])),
-    ]
-    return render("summary.html", lang=lang, iku_table=iku_table, facts=facts,
+    notes = [Markup(t("metode_capaian", lang)),
+             sentence("metode_serapan", lang, rata=fmt.persen(total["serapan_rata_rata"], 2, lang)),
+             sentence("metode_efisiensi", lang, rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang))]
+    return render("summary.html", lang=lang, iku_table=iku_table,
+                  findings=findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen), method_notes=notes,
                   **_warnings(rec, breaks, warnings, lang))
 
 
@@ -89,7 +120,7 @@ def _warnings(rec, breaks, warnings, lang) -> dict:
     """What ``warnings.html`` lists: the reconciliation count, up to six distinct checks that did not
     match, every formula change, every cleaning note."""
     counts = rec["status"].value_counts()
-    hitungan = ", ".join(f"{int(counts.get(s, 0))} {status_label(s, lang)}"
+    hitungan = ", ".join(f"{fmt.angka(int(counts.get(s, 0)), 0, lang)} {status_label(s, lang)}"
                          for s in STATUSES)
     checks, seen = [], set()
     for _, r in rec[rec["status"] != "match"].iterrows():
@@ -97,7 +128,8 @@ def _warnings(rec, breaks, warnings, lang) -> dict:
         if key in seen:
             continue
         seen.add(key)
-        checks.append({"check": _text(r["check"]), "status": status_label(r["status"], lang), "why": _why(r, lang)})
+        checks.append({"check": _text(r["check"]), "status": status_label(r["status"], lang),
+                       "why": explain(_why(r, lang), lang)})
         if len(seen) >= 6:
             break
     changes = [sentence("peringatan_rumus", lang, kode=_text(b["kode_indikator"]), tahun=_text(b["tahun_pertama_baru"]),
@@ -115,50 +147,53 @@ def indicators(iku, sasaran, gaps, lang) -> str:
     for _, r in iku.iterrows():
         comp = (f"{fmt.angka(r['pembilang'], 0, lang)} / {fmt.angka(r['penyebut'], 0, lang)}"
                 if pd.notna(r["pembilang"]) and pd.notna(r["penyebut"]) else fmt.MISSING)
-        rows.append([r["kode_indikator"], r["nama"], r["polaritas"], _value(r, "target", lang),
+        rows.append([r["kode_indikator"], r["nama"], lb.polarity(r["polaritas"], lang), _value(r, "target", lang),
                      _value(r, "realisasi", lang), comp, fmt.persen(r["capaian"], 2, lang),
-                     fmt.persen(r["capaian_komponen"], 2, lang), fmt.persen(r["capaian_dilaporkan"], 0, lang),
-                     r["kategori"]])
-    out = [_table(t("kolom_iku", lang).split("|"), rows, "wide")]
-    srows = [[("—" if pd.isna(s["sasaran_no"]) else int(s["sasaran_no"])), s["sasaran"], s["jumlah_iku"],
+                     fmt.persen(r["capaian_komponen"], 2, lang), _printed_percent(r["capaian_dilaporkan"], lang),
+                     lb.category(r["kategori"], lang)])
+    out = [_table(t("kolom_iku", lang).split("|"), rows, "wide", t("cap_iku", lang))]
+    srows = [[("—" if pd.isna(s["sasaran_no"]) else int(s["sasaran_no"])),
+              t("semua_sasaran", lang) if pd.isna(s["sasaran_no"]) else s["sasaran"], s["jumlah_iku"],
               fmt.persen(s["capaian"], 2, lang), fmt.persen(s["capaian_dari_dilaporkan"], 2, lang)]
              for _, s in sasaran.iterrows()]
-    out.append(_table(["No", t("sasaran", lang), "IKU", t("capaian_sasaran", lang),
-                       t("rata_rata_tercetak", lang)], srows))
+    out.append(_table(["No", t("sasaran", lang), t("iku", lang), t("capaian_sasaran", lang),
+                       t("rata_rata_tercetak", lang)], srows, "", t("cap_sasaran", lang)))
     if len(gaps):
-        grows = [[g["kode_indikator"], g["jenis_target"].replace("_", " "), fmt.persen(g["target"], 2, lang),
-                  fmt.persen(g["realisasi"], 2, lang), fmt.poin(g["selisih_pp"], 2, lang),
+        grows = [[g["kode_indikator"], lb.target_type(g["jenis_target"], lang), fmt.persen(g["target"], 2, lang),
+                  fmt.persen(g["realisasi"], 2, lang), _gap_points(g["selisih_pp"], lang),
                   fmt.angka(g["dibutuhkan_unit"], 0, lang), fmt.angka(g["pembilang"], 0, lang),
                   fmt.angka(g["kekurangan_unit"], 0, lang)] for _, g in gaps.iterrows()]
-        out.append(_table([t("kode", lang), "Target", t("target", lang), t("realisasi", lang),
+        out.append(_table([t("kode", lang), t("jenis_target", lang), t("target", lang), t("realisasi", lang),
                            t("selisih", lang), t("perlu", lang), t("capai", lang),
-                           t("kekurangan_unit", lang)], grows))
+                           t("kekurangan_unit", lang)], grows, "", t("cap_gap", lang)))
     return _tables(*out)
 
 
 def budget_section(budget, efficiency, keluaran, lang) -> str:
     prog = budget[budget["tingkat"] == "program_sumber_dana"]
     rows = [[r["program_no"], r["nama"], r["sumber_dana"], fmt.rupiah(r["anggaran"], lang),
-             fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang), r["kategori"]]
+             fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang), lb.category(r["kategori"], lang)]
             for _, r in prog.iterrows()]
     out = [_table(["No", t("program", lang), t("sumber_dana", lang), t("pagu", lang), t("realisasi_anggaran", lang),
-                   t("serapan", lang), t("kategori", lang)], rows, "wide")]
+                   t("serapan", lang), t("kategori", lang)], rows, "wide", t("cap_program", lang))]
     grp = budget[budget["tingkat"].isin(["sumber_dana", "sasaran", "total"])]
     rows = []
     for _, r in grp.iterrows():
         what = {"sumber_dana": r["sumber_dana"], "total": "Total APBD",
-                "sasaran": f"{t('sasaran', lang)} {r['sasaran_no']} ({r['atribusi'].replace('_', ' ')})"}[r["tingkat"]]
+                "sasaran": lb.scope(f"sasaran {r['sasaran_no']}", r["atribusi"], lang)}[r["tingkat"]]
         rows.append([what, r["jumlah_program"], fmt.rupiah(r["anggaran"], lang), fmt.rupiah(r["realisasi"], lang),
                      fmt.persen(r["serapan"], 2, lang), fmt.persen(r["serapan_rata_rata"], 2, lang)])
-    out.append(_table(["", t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
-                       t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows))
-    rows = [[r["lingkup"] + (f" ({r['atribusi'].replace('_', ' ')})" if r["atribusi"] else ""),
-             r["metode"].replace("_", " "),
+    out.append(_table([t("lingkup", lang), t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
+                       t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows, "",
+                      t("cap_kelompok", lang)))
+    rows = [[lb.scope(r["lingkup"], r["atribusi"], lang), lb.method(r["metode"], lang),
              fmt.persen(r["capaian"], 2, lang), fmt.persen(r["serapan"], 2, lang),
              fmt.poin(r["efisiensi"], 1, lang) if r["satuan"] == "poin" else fmt.angka(r["efisiensi"], 2, lang),
-             r["kategori"], r["rumus"]] for _, r in efficiency.iterrows()]
-    out.append(_table(["", t("metode", lang), t("capaian", lang), t("serapan", lang), t("efisiensi", lang),
-                       t("kategori", lang), t("rumus", lang)], rows, "wide"))
+             lb.category(r["kategori"], lang), lb.formula(r["metode"], r["rumus"], lang)]
+            for _, r in efficiency.iterrows()]
+    out.append(_table([t("lingkup", lang), t("metode", lang), t("capaian", lang), t("serapan", lang),
+                       t("efisiensi", lang), t("kategori", lang), t("rumus", lang)], rows, "wide",
+                      t("cap_efisiensi", lang)))
     if len(keluaran):
         rows = [[r["program_no"], r["keluaran"],
                  f"{fmt.angka(r['nilai'], 0, lang)}"
@@ -166,37 +201,61 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
                     if pd.notna(r["nilai_pembanding"]) else ""),
                  fmt.persen(r["persen"], 1, lang), fmt.persen(r["serapan_program"], 2, lang)]
                 for _, r in keluaran.iterrows()]
-        out.append(_table(["No", t("keluaran", lang), t("nilai", lang), "%", t("serapan", lang)], rows))
+        out.append(_table(["No", t("keluaran", lang), t("nilai", lang), "%", t("serapan", lang)], rows, "",
+                          t("cap_keluaran", lang)))
     return _tables(*out)
 
 
-def trends_section(trends, breaks, decomposition, lang) -> str:
+_NEEDED = re.compile(r"^\s*([a-z0-9_]+)\s*\((\d{4}),\s*definisi v(\d+)\)\s*$")
+
+
+def _needed(text, code, definitions, lang: str) -> str:
+    """What a decomposition still needs, in words: ``koperasi_rat_omzet_meningkat (2024, definisi v1)`` ->
+    the numerator of definition v1 in 2024, by its own words."""
+    if fmt.missing(text):
+        return fmt.MISSING
+    m = _NEEDED.match(str(text))
+    if not m:
+        return lb.words(text)
+    what = lb.words(m.group(1))
+    if definitions is not None and len(definitions):
+        d = definitions[(definitions["kode_indikator"] == code) & (definitions["versi"].astype(str) == m.group(3))]
+        if len(d) and isinstance(d.iloc[0]["pembilang"], str) and d.iloc[0]["pembilang"]:
+            what = f"“{d.iloc[0]['pembilang']}”"
+    return str(sentence("butuh_komponen", lang, komponen=what, tahun=m.group(2), versi=m.group(3)))
+
+
+def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str:
     rows = []
+    graded = set(trends.loc[trends["predikat"].apply(lambda p: isinstance(p, str)), "kode_indikator"])
     for _, r in trends.iterrows():
+        score = r["kode_indikator"] in graded
         val = (f"{r['predikat']} ({fmt.angka(r['realisasi'], 2, lang)})" if isinstance(r["predikat"], str)
                else fmt.persen(r["realisasi"], 2, lang))
         comp = r["sebanding_tahunan"]
         rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
-                     fmt.poin(r["perubahan_tahunan_pp"], 2, lang),
+                     fmt.poin(r["perubahan_tahunan_pp"], 2, lang, skor=score),
                      fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
                      "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))])
     series = _table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
-                     t("perubahan_tahunan", lang) + " (pp)", t("perubahan_tahunan", lang) + " (%)",
-                     t("sebanding", lang)],
-                    rows, "wide")
+                     t("perubahan_pp", lang), t("perubahan_relatif", lang), t("sebanding", lang)],
+                    rows, "wide", t("cap_tren", lang))
     notes = [{"code": _text(b["kode_indikator"]), "old_version": _text(b["versi_lama"]),
               "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
               "new_definition": _text(b["definisi_baru"]), "first_year": _text(b["tahun_pertama_baru"]),
               "sentence": _text(b["kalimat_sumber"])} for _, b in breaks.iterrows()]
     parts = []
     for _, d in decomposition.iterrows():
+        score = d["kode_indikator"] in graded
         common = {"kode": _text(d["kode_indikator"]), "tahun": _text(d["tahun"]),
-                  "total": fmt.poin(d["perubahan_pp"], 2, lang)}
+                  "total": fmt.poin(d["perubahan_pp"], 2, lang, skor=score)}
         if d["dapat_diurai"]:
-            parts.append(sentence("dekomposisi_ada", lang, **common, rumus=fmt.poin(d["efek_rumus_pp"], 2, lang),
-                                  kinerja=fmt.poin(d["efek_kinerja_pp"], 2, lang)))
+            parts.append(sentence("dekomposisi_ada", lang, **common,
+                                  rumus=fmt.poin(d["efek_rumus_pp"], 2, lang, skor=score),
+                                  kinerja=fmt.poin(d["efek_kinerja_pp"], 2, lang, skor=score)))
         else:
-            parts.append(sentence("dekomposisi_tidak", lang, **common, perlu=_text(d["komponen_dibutuhkan"])))
+            parts.append(sentence("dekomposisi_tidak", lang, **common,
+                                  perlu=_needed(d["komponen_dibutuhkan"], d["kode_indikator"], definitions, lang)))
     return render("trends.html", lang=lang, series_table=series, breaks=notes, decomposition=parts)
 
 
@@ -223,6 +282,7 @@ def reconciliation_section(rec, lang) -> str:
                            t("dihitung", lang), t("status", lang), t("penjelasan", lang)], rows, "wide recon"))
 
 
+
 def resources_section(tables, lang) -> str:
     out = []
     peg = tables.get("pegawai")
@@ -230,39 +290,43 @@ def resources_section(tables, lang) -> str:
         by = peg.groupby("jenjang_pendidikan", sort=False)["jumlah"].sum()
         byj = peg.groupby("jabatan", sort=False)["jumlah"].sum()
         out.append(_table([t("jenjang", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]
-                          + [["Total", int(by.sum())]]))
+                          + [["Total", int(by.sum())]], "", t("cap_jenjang", lang)))
         out.append(_table([t("jabatan", lang), t("jumlah", lang)],
-                          [[k.replace("_", " ").title(), int(v)] for k, v in byj.items()]))
+                          [[lb.title_case(k), int(v)] for k, v in byj.items()], "", t("cap_jabatan", lang)))
     fm = tables.get("formasi_pegawai")
     if fm is not None:
         out.append(_table([t("jabatan", lang), t("formasi", lang), t("kebutuhan", lang), t("kekurangan", lang)],
                           [[r["jabatan"], r["formasi"], r["kebutuhan"], r["kekurangan"]] for _, r in fm.iterrows()]
                           + [["Total", int(fm["formasi"].sum()), int(fm["kebutuhan"].sum()),
-                              int(fm["kekurangan"].sum())]]))
+                              int(fm["kekurangan"].sum())]], "", t("cap_formasi", lang)))
     ak = tables.get("aset_kondisi")
     if ak is not None and len(ak):
         by = ak.groupby("kondisi")["jumlah"].sum()
-        out.append(_table([t("kondisi", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]))
+        out.append(_table([t("kondisi", lang), t("jumlah", lang)],
+                          [[lb.condition(k, lang), fmt.angka(int(v), 0, lang)] for k, v in by.items()], "",
+                          t("cap_kondisi", lang)))
         dmg = ak[ak["kondisi"] != "Baik"].merge(tables["aset"][["aset_id", "nama_barang", "jumlah"]], on="aset_id",
                                                 suffixes=("", "_total"))
         if len(dmg):
             out.append(_table([t("barang", lang), t("kondisi", lang), t("jumlah", lang)],
-                              [[r["nama_barang"], r["kondisi"], f"{r['jumlah']} / {r['jumlah_total']}"]
-                               for _, r in dmg.iterrows()]))
+                              [[r["nama_barang"], lb.condition(r["kondisi"], lang),
+                                f"{fmt.angka(r['jumlah'], 0, lang)} / {fmt.angka(r['jumlah_total'], 0, lang)}"]
+                               for _, r in dmg.iterrows()], "", t("cap_rusak", lang)))
     return _tables(*out)
 
 
 def provenance_section(info, definitions, lang) -> str:
     meta = info.get("meta", {})
-    read = _table([t("berkas", lang), t("bagian", lang), t("baris", lang), t("baris_data", lang)],
-                  [[r["berkas"], r["bagian"], r["baris_sumber"], r["baris"]] for r in info.get("tables_read", [])],
-                  "wide")
+    titles = table_titles(info.get("tables_read", []))
+    read = _table([t("judul_tabel", lang), t("bagian", lang), t("baris", lang), t("baris_data", lang)],
+                  [[titles.get(r.get("tabel") or str(r.get("berkas", "")).removesuffix(".csv"), r.get("berkas")),
+                    r["bagian"], r["baris_sumber"], r["baris"]] for r in info.get("tables_read", [])],
+                  "wide", t("cap_dibaca", lang))
     rows = [[d["kode_indikator"], d["versi"],
              f"{d['berlaku_dari']}–{'' if pd.isna(d['berlaku_sampai']) else d['berlaku_sampai']}",
-             f"{d['pembilang']} / {d['penyebut']}" if d["penyebut"] else d["pembilang"], d["polaritas"],
-             d["kalimat_sumber"]] for _, d in definitions.iterrows()]
+             f"{d['pembilang']} / {d['penyebut']}" if d["penyebut"] else d["pembilang"],
+             lb.polarity(d["polaritas"], lang), d["kalimat_sumber"]] for _, d in definitions.iterrows()]
     defs = _table([t("kode", lang), t("versi", lang), t("berlaku", lang), t("definisi", lang),
-                   t("polaritas", lang), t("kalimat", lang)], rows, "wide")
+                   t("polaritas", lang), t("kalimat", lang)], rows, "wide", t("cap_definisi", lang))
     return render("provenance.html", lang=lang, agency=meta.get("nama_instansi", ""),
-                  title=meta.get("judul_laporan", ""), source_file=meta.get("berkas_sumber", ""),
-                  sha256=meta.get("sha256_sumber", "")[:16], tables=[read, defs])
+                  title=meta.get("judul_laporan", ""), sha256=meta.get("sha256_sumber", "")[:16], tables=[read, defs])
