@@ -88,6 +88,17 @@ LABELS: dict[str, tuple[str, str]] = {
                           "kinerja: dibutuhkan {perlu}.",
                           "The {kode} change into {tahun} ({total}) cannot yet be split into formula and performance "
                           "effects: needed {perlu}."),
+    # reconciliation section and its appendix (report/sections.py: reconciliation_section, reconciliation_appendix)
+    "rekonsiliasi_temuan": ("Angka yang perlu perhatian", "Figures needing attention"),
+    "rekonsiliasi_cocok": ("Angka yang cocok, per tabel laporan", "Figures that match, by table of the report"),
+    "rekonsiliasi_tabel_laporan": ("Tabel dalam laporan", "Table in the report"),
+    "rekonsiliasi_jumlah_cocok": ("Cocok", "Matches"),
+    "rekonsiliasi_lihat_lampiran": ("Daftar lengkapnya ada di <a href=\"#lampiran-rekonsiliasi\">lampiran</a>.",
+                                    "The full list is in the <a href=\"#lampiran-rekonsiliasi\">appendix</a>."),
+    "rekonsiliasi_lampiran": ("Lampiran: Angka yang Cocok", "Appendix: Figures That Match"),
+    "rekonsiliasi_daftar_cocok": ("Daftar lengkap angka yang cocok", "Full list of the figures that match"),
+    "rekonsiliasi_standar": ("Hitung ulang dengan metode standar: {nilai}.",
+                             "Recomputed by the standard method: {nilai}."),
 }
 
 
