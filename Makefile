@@ -58,6 +58,11 @@ lab: $(STAMP)
 benchmark: $(STAMP) pdf-engine bytecode
 	$(PY) benchmarks/run.py $(ARGS)
 
+# PNGs of the seed's report (id, en) and of index.html at 390 and 1280 px, into docs/screenshots/ (docs/README.md)
+.PHONY: screenshots
+screenshots: $(STAMP) pdf-engine
+	$(PY) docs/screenshots.py $(ARGS)
+
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/pip install --quiet --disable-pip-version-check .

@@ -120,10 +120,43 @@ def test_pdf_holds_key_figures(built):
     assert 3 <= len(reader.pages) <= 40
     box = reader.pages[0].mediabox
     assert abs(float(box.width) - 595) < 2 and abs(float(box.height) - 842) < 2  # A4
-    text = "\n".join(p.extract_text() for p in reader.pages)
+    text = "\n".join(p.extract_text() for p in reader.pages).replace("\u00a0", " ")  # units after a no-break space
     for figure in ("20.674.821.126", "5,87 %", "Ringkasan", "Rekonsiliasi"):
         assert figure in text, figure
     assert re.search(r"\b1 / \d+\b", text)  # page numbers
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="chromium not installed (make test installs it as root)")
+def test_pdf_tagged_with_outline_and_matches_in_the_appendix(built):
+    """Issue 13: the PDF is tagged (a structure tree) with bookmarks; the reconciliation lists its findings and
+    only counts the matches, whose full list is the last section (the <details> printed open)."""
+    from pypdf import PdfReader
+
+    from analysis.reconcile.status import STATUSES
+    from analysis.report.labels import t
+
+    reader = PdfReader(built["seed"] / "report.pdf")
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root.get("/MarkInfo", {}).get("/Marked")
+
+    def titles(items):
+        return [x for o in items for x in (titles(o) if isinstance(o, list) else [o.title])]
+
+    outline = titles(reader.outline)
+    assert outline[0] == "Analisis Laporan Kinerja 2024" and "Ringkasan" in outline
+    assert outline[-1] == t("rekonsiliasi_lampiran", "id")
+    pages = [p.extract_text() for p in reader.pages]
+    appendix = next(i for i, p in enumerate(pages) if t("rekonsiliasi_lampiran", "id") in p)
+    assert appendix > next(i for i, p in enumerate(pages) if "Sumber Data" in p)
+    assert "BAB III.B Realisasi Anggaran" in "".join(pages[appendix:])
+    html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    findings = re.search(r'<table class="wide recon">(.*?)</table>', html, re.S).group(1)
+    statuses = re.findall(r'<td data-label="Status">(.*?)</td>', findings)
+    assert statuses and t("status_match", "id") not in statuses
+    assert set(statuses) <= {t(f"status_{s}", "id") for s in STATUSES}
+    where = [html.index(x) for x in ('id="rekonsiliasi"', '<table class="wide recon">', 'class="recon-counts"',
+                                     'id="provenans"', '<details class="recon-appendix">')]
+    assert where == sorted(where)
 
 
 def test_incremental_rebuild_skips_and_rebuilds_only_the_changed(built):
@@ -243,8 +276,8 @@ def test_summary_json_headline(built):
     assert s["rekonsiliasi"]["not_comparable"] == 2 and s["rekonsiliasi"]["match"] == 84
     html = (built["seed"] / "report.html").read_text(encoding="utf-8")
     assert "Rekonsiliasi: 84 cocok, 3 pembulatan, 15 metode lain, 0 tidak cocok, 2 tidak sebanding," in html
-    assert "<td>Tingkat kemajuan Prosentase Koperasi Berkualitas (2022→2024)</td>" in html
-    assert "<td>-80,29%</td>" in html
+    assert "Tingkat kemajuan Prosentase Koperasi Berkualitas (2022→2024)" in html
+    assert '<td data-label="Dilaporkan">−80,29\u00a0%</td>' in html
 
 
 def test_browser_renders_offline_without_errors(built):
@@ -357,3 +390,4 @@ def test_seed_figures_kept_through_the_restructuring(built):
                                       check_exact=False, rtol=1e-12, obj=name)
     html = (built["seed"] / "report.html").read_text(encoding="utf-8")
     assert report_numbers(html) == (golden / "report_numbers.txt").read_text(encoding="utf-8").split()
+

@@ -111,6 +111,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "serapan_cukup": ("serapan ≥ {batas} %", "absorption ≥ {batas} %"),
     "serapan_kurang": ("serapan < {batas} %", "absorption < {batas} %"),
     "garis_serapan": ("batas {batas} %", "{batas} % threshold"),
+    # reconciliation section and its appendix (report/sections.py: reconciliation_section, reconciliation_appendix)
+    "rekonsiliasi_temuan": ("Angka yang perlu perhatian", "Figures needing attention"),
+    "rekonsiliasi_cocok": ("Angka yang cocok, per tabel laporan", "Figures that match, by table of the report"),
+    "rekonsiliasi_tabel_laporan": ("Tabel dalam laporan", "Table in the report"),
+    "rekonsiliasi_jumlah_cocok": ("Cocok", "Matches"),
+    "rekonsiliasi_lihat_lampiran": ("Daftar lengkapnya ada di <a href=\"#lampiran-rekonsiliasi\">lampiran</a>.",
+                                    "The full list is in the <a href=\"#lampiran-rekonsiliasi\">appendix</a>."),
+    "rekonsiliasi_lampiran": ("Lampiran: Angka yang Cocok", "Appendix: Figures That Match"),
+    "rekonsiliasi_daftar_cocok": ("Daftar lengkap angka yang cocok", "Full list of the figures that match"),
+    "rekonsiliasi_standar": ("Hitung ulang dengan metode standar: {nilai}.",
+                             "Recomputed by the standard method: {nilai}."),
 }
 
 

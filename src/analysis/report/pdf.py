@@ -1,7 +1,8 @@
 """HTML page -> A4 PDF in headless Chromium (Debian's ``chromium`` driven by Playwright), one browser for many PDFs.
 
 Playwright's own browser download does not work offline, so the system's Chromium is given by path.
-Network requests other than the file itself are aborted.
+Network requests other than the file itself are aborted. The PDF is tagged (a structure tree of
+headings, tables and lists) and has an outline (bookmarks from the headings); ``<details>`` are printed open.
 """
 from __future__ import annotations
 
@@ -66,10 +67,15 @@ class PdfPrinter:
             footer = ("<div style='font-size:7px;width:100%;padding:0 14mm;color:#666;display:flex;"
                       f"justify-content:space-between'><span>{escape(footer_label)}</span>"
                       "<span><span class='pageNumber'></span> / <span class='totalPages'></span></span></div>")
-            # page.pdf renders with the print media type (the report's @media print rules) by default
+            # collapsed lists (the reconciliation's matches) are printed in full: the PDF's appendix
+            page.evaluate("for (const d of document.querySelectorAll('details')) d.open = true")
+            # page.pdf renders with the print media type (the report's @media print rules) by default;
+            # tagged: a structure tree (headings, tables, lists) for screen readers and text extraction,
+            # outline: bookmarks from the headings
             page.pdf(path=str(pdf_path), format="A4", print_background=True, prefer_css_page_size=True,
                      display_header_footer=True, header_template="<span></span>", footer_template=footer,
-                     margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+                     margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+                     tagged=True, outline=True)
         except BaseException:
             self._page = None  # the next PDF starts from a fresh page
             try:

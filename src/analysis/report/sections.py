@@ -264,25 +264,6 @@ def _why(r, lang) -> str:
     return "" if text is None or (isinstance(text, float) and text != text) else str(text)
 
 
-def _recomputed(r, lang) -> str:
-    """The recomputed value, two decimals more than printed (whole rupiah for amounts)."""
-    v = r["recomputed"]
-    if v is None or pd.isna(v):
-        return fmt.MISSING
-    if abs(v) >= 100_000:
-        return fmt.angka(v, 0, lang)
-    from ..reconcile.rounding import printed_decimals
-    return fmt.angka(v, min(printed_decimals(r["reported"]) + 2, 4), lang)
-
-
-def reconciliation_section(rec, lang) -> str:
-    rows = [[r["check"], r["tabel"], r["baris_sumber"], r["reported"], _recomputed(r, lang),
-             status_label(r["status"], lang), _why(r, lang)] for _, r in rec.iterrows()]
-    return _tables(_table([t("pemeriksaan", lang), t("tabel", lang), t("baris", lang), t("dilaporkan", lang),
-                           t("dihitung", lang), t("status", lang), t("penjelasan", lang)], rows, "wide recon"))
-
-
-
 def resources_section(tables, lang) -> str:
     out = []
     peg = tables.get("pegawai")
