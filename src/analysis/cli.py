@@ -1,12 +1,15 @@
-"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en] [--no-pdf]
-[--force] [--timings] [--param KEY=VALUE ...]`` (and the folders to read and write).
+"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en|both]
+[--no-pdf] [--force] [--timings] [--param KEY=VALUE ...]`` (and the folders to read and write).
 
-Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once.
+Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once. Log lines start
+with the time (ISO 8601, local, with its offset) when they go to a file or a pipe (cron), not on a terminal.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+
+from .build.languages import CHOICES
 
 
 def _assignment(text: str):
@@ -26,14 +29,17 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="run the notebooks and export HTML + PDF for every agency-year under data/raw",
                        description="Runs notebooks 01-04 with papermill for each agency-year found under data/raw/ "
                                    "(or the one selected), writes data/processed/<agency>/<year>/ and "
-                                   "reports/<agency>/<year>/{report.html,report.pdf,notebooks/}, and "
-                                   "reports/index.html. "
+                                   "reports/<agency>/<year>/{report.html,report.pdf,report.en.html,"
+                                   "report.en.pdf,summary.json,notebooks/}, and reports/index.html and "
+                                   "index.en.html. "
                                    "Unchanged agency-years are skipped. Exit status 0 only when every one built.")
     b.add_argument("--agency", metavar="SLUG", help="only this agency (folder name under data/raw)")
     b.add_argument("--year", metavar="YYYY", type=int, help="only this year")
     b.add_argument("--jobs", metavar="N", type=int, default=1, help="agency-years built in parallel (default 1; "
                                                                       "more than the cores does not help)")
-    b.add_argument("--lang", choices=["id", "en"], default="id", help="report language and number format (default id)")
+    b.add_argument("--lang", choices=CHOICES, default="both",
+                   help="report language(s): id (report.html), en (report.en.html) or both (default); an "
+                        "agency-year's reports are replaced together, so --lang en alone leaves no Indonesian one")
     b.add_argument("--no-pdf", action="store_true", help="HTML only")
     b.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     b.add_argument("--timings", action="store_true", help="log when each stage of each agency-year ended "
@@ -53,9 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     from .build.options import Options
     from .build.parameters import ParameterError
     from .build.runner import build_all, targets
+    from .build.stamp import build_date
     from .errors import DataError
 
-    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, params=dict(args.param))
+    try:
+        day = build_date()  # once: every agency-year of a build carries the same date
+    except ValueError as e:
+        say(str(e), sys.stderr)
+        return 2
+    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, params=dict(args.param), date=day)
     for name in ("raw_root", "processed_root", "reports_root"):
         if getattr(args, name):
             setattr(opt, name, getattr(args, name))
@@ -65,12 +77,12 @@ def main(argv: list[str] | None = None) -> int:
             check(opt.params, opt.notebook_dir)
         items = targets(args.agency, args.year, opt)
     except (DataError, ParameterError) as e:
-        print(e, file=sys.stderr)
+        say(str(e), sys.stderr)
         return 2
     if not items:
-        print(f"no agency-year found under {opt.raw_root}"
-              + (f" for {args.agency or ''} {args.year or ''}".rstrip() if args.agency or args.year else ""),
-              file=sys.stderr)
+        say(f"no agency-year found under {opt.raw_root}"
+            + (f" for {args.agency or ''} {args.year or ''}".rstrip() if args.agency or args.year else ""),
+            sys.stderr)
         return 2
     results = build_all(items, opt, max(1, args.jobs), log=say, timings=args.timings)
     failed = [r for r in results if r.status == "failed"]
@@ -85,14 +97,15 @@ def main(argv: list[str] | None = None) -> int:
 def say(text: str, stream=None) -> None:
     """Print a log line; a closed reader (``build | head -1``) stops the logging, never the build.
 
-    The stream is pointed at /dev/null on the first broken pipe, so that later lines and the final flush
-    at exit raise nothing; the exit status still says whether every agency-year built.
+    Each line starts with the time (:func:`timestamped`) unless the stream is a terminal. The stream is
+    pointed at /dev/null on the first broken pipe, so that later lines and the final flush at exit raise
+    nothing; the exit status still says whether every agency-year built.
     """
     import os
 
     stream = stream or sys.stdout
     try:
-        print(text, file=stream, flush=True)
+        print(text if _is_terminal(stream) else timestamped(text), file=stream, flush=True)
     except BrokenPipeError:
         try:
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -115,3 +128,19 @@ def exit_fast(code: int) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
+
+
+def timestamped(text: str, now=None) -> str:
+    """``text`` with every line prefixed by the time (``now``, an aware datetime, or the current local time),
+    ISO 8601 with its offset (``2025-03-01T02:00:04+07:00``): a cron log says when each line was written."""
+    from datetime import datetime
+
+    stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+    return "\n".join(f"{stamp} {line}" for line in text.split("\n"))

@@ -1,5 +1,6 @@
 """The build command end to end: HTML and PDF for the seed and a made-up agency-year, incremental,
-deterministic, escaped, in Indonesian (and English on request)."""
+deterministic (SOURCE_DATE_EPOCH), escaped, in Indonesian and English side by side (or one of them on request),
+each report stamped with when and from what it was built."""
 import json
 import os
 import re
@@ -18,12 +19,16 @@ from conftest import SEED_AGENCY, SEED_YEAR, tree_digest
 
 HOSTILE = "<script>alert(1)</script>"
 pytestmark = pytest.mark.slow
+#: 2025-03-01T00:00:00Z: every build of this module has the same date, so two builds of the same inputs are equal
+EPOCH = "1740787200"
+TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2} ")
 
 
 def run_build(raw, proc, rep, *extra, env=None):
     r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw),
                         "--processed-root", str(proc), "--reports-root", str(rep), *extra],
-                       capture_output=True, text=True, timeout=900, env=env)
+                       capture_output=True, text=True, timeout=900,
+                       env={"SOURCE_DATE_EPOCH": EPOCH, **(env or os.environ)})
     return r
 
 
@@ -50,7 +55,8 @@ def built(tmp_path_factory):
     # the build's temporary files, kernel connection files and browser profile all land under `scratch`
     scratch = base / "scratch"
     (scratch / "tmp").mkdir(parents=True)
-    env = dict(os.environ, TMPDIR=str(scratch / "tmp"), JUPYTER_RUNTIME_DIR=str(scratch / "runtime"))
+    env = dict(os.environ, TMPDIR=str(scratch / "tmp"), JUPYTER_RUNTIME_DIR=str(scratch / "runtime"),
+               SOURCE_DATE_EPOCH=EPOCH)
     r = run_build(raw, proc, rep, "--jobs", "2", env=env)
     assert r.returncode == 0, r.stdout + r.stderr
     return {"raw": raw, "proc": proc, "rep": rep, "log": r.stdout, "scratch": scratch,
@@ -60,12 +66,64 @@ def built(tmp_path_factory):
 def test_both_agency_years_built(built):
     assert "2 built" in built["log"]
     for d in (built["seed"], built["synth"]):
-        assert (d / "report.html").exists()
+        assert (d / "report.html").exists() and (d / "report.en.html").exists()
         assert sorted(p.name for p in (d / "notebooks").glob("*.ipynb")) == [
-            "01-clean.ipynb", "02-indicators.ipynb", "03-formula-changes.ipynb", "04-report.ipynb"]
+            "01-clean.ipynb", "02-indicators.ipynb", "03-formula-changes.ipynb", "04-report.en.ipynb",
+            "04-report.ipynb"]
     index = (built["rep"] / "index.html").read_text(encoding="utf-8")
     assert "kalbar-diskumkm/2024/report.html" in index and "contoh-sintetis/2025/report.html" in index
     assert "(sintetis)" in index
+    assert "(synthetic)" in (built["rep"] / "index.en.html").read_text(encoding="utf-8")
+
+
+def test_each_report_is_in_its_language_and_links_the_other(built):
+    """report.html is Indonesian, report.en.html English; each links the other at the top (named in the
+    other language, with hreflang), and both index pages link both reports of every agency-year."""
+    seed = built["seed"]
+    pages = {"id": (seed / "report.html").read_text(encoding="utf-8"),
+             "en": (seed / "report.en.html").read_text(encoding="utf-8")}
+    links = {"id": ("report.en.html", "en", "English version"), "en": ("report.html", "id", "Versi bahasa Indonesia")}
+    for lang, page in pages.items():
+        href, other, label = links[lang]
+        assert page.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">')
+        assert f'<link rel="alternate" hreflang="{other}" href="{href}">' in page
+        nav = f'<nav class="lang-switch"><a href="{href}" hreflang="{other}" lang="{other}" rel="alternate">{label}</a>'
+        assert nav in page and page.index(nav) < page.index('class="toc"')
+    assert "Ringkasan" in pages["id"] and "Summary" in pages["en"]
+    if chromium_path() is not None:
+        assert (seed / "report.pdf").exists() and (seed / "report.en.pdf").exists()
+    for lang, other in (("id", "en"), ("en", "id")):
+        index = (built["rep"] / ("index.html" if lang == "id" else "index.en.html")).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in index
+        assert f'hreflang="{other}" lang="{other}" rel="alternate">' in index  # the index in the other language
+        for folder in (f"{SEED_AGENCY}/{SEED_YEAR}", "contoh-sintetis/2025"):
+            assert f'href="{folder}/report.html"' in index and f'href="{folder}/report.en.html"' in index
+
+
+def test_footer_says_when_and_from_what_without_a_path(built):
+    """version and commit, the fingerprint of the inputs (the same in both languages), the date of
+    SOURCE_DATE_EPOCH, the report's title and agency; no folder, file or slug."""
+    from analysis import __version__
+    from analysis.build.stamp import git_commit
+
+    summary = json.loads((built["seed"] / "summary.json").read_text(encoding="utf-8"))
+    stamp = summary["build"]
+    assert stamp["version"] == __version__ and stamp["commit"] == git_commit() and stamp["date"] == "2025-03-01"
+    assert re.fullmatch(r"[0-9a-f]{12}", stamp["fingerprint"])
+    for name, words in (("report.html", "dibuat 1 Maret 2025 dari tabel"),
+                        ("report.en.html", "built on 1 March 2025 from the tables of")):
+        page = (built["seed"] / name).read_text(encoding="utf-8")
+        footer = re.search(r'<footer class="provenance">(.*?)</footer>', page, flags=re.S).group(1)
+        assert f"lkj-analytics {__version__} (commit {stamp['commit']})" in footer
+        assert stamp["fingerprint"] in footer and words in footer
+        assert "“Laporan Kinerja Tahun 2024” (Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kalimantan Barat)" \
+            in footer
+        assert "/" not in footer and "data" not in footer and SEED_AGENCY not in footer
+
+
+def test_log_lines_start_with_a_timestamp_when_piped(built):
+    lines = built["log"].splitlines()
+    assert lines and all(TIMESTAMP.match(line) for line in lines), lines
 
 
 def test_build_leaves_no_process_and_no_temporary_folder(built):
@@ -173,26 +231,40 @@ def test_incremental_rebuild_skips_and_rebuilds_only_the_changed(built):
 
 
 def test_two_builds_are_identical(built, tmp_path):
-    first_html = (built["seed"] / "report.html").read_text(encoding="utf-8")
+    """With SOURCE_DATE_EPOCH fixed (run_build sets it), both reports and the summary are byte-identical."""
+    names = ("report.html", "report.en.html", "summary.json")
+    first = {n: (built["seed"] / n).read_bytes() for n in names}
     first_proc = tree_digest(built["proc"] / SEED_AGENCY / str(SEED_YEAR))
     proc2, rep2 = tmp_path / "processed", tmp_path / "reports"
     r = run_build(built["raw"], proc2, rep2, "--agency", SEED_AGENCY, "--year", str(SEED_YEAR), "--no-pdf")
     assert r.returncode == 0, r.stderr
-    assert (rep2 / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8") == first_html
+    assert {n: (rep2 / SEED_AGENCY / str(SEED_YEAR) / n).read_bytes() for n in names} == first
     assert tree_digest(proc2 / SEED_AGENCY / str(SEED_YEAR)) == first_proc
 
 
-def test_english_report_with_stage_timings(built, tmp_path):
-    r = run_build(built["raw"], tmp_path / "p", tmp_path / "r", "--agency", SEED_AGENCY, "--lang", "en", "--no-pdf",
-                  "--timings")
+def test_one_language_replaces_the_agency_year_as_a_whole_with_stage_timings(built, tmp_path):
+    """--lang id writes the Indonesian report only; a later --lang en publishes the English one and no
+    Indonesian one: an agency-year's outputs are swapped in together, never kept from an earlier build that
+    may disagree with the new tables. The index links what is there."""
+    args = (built["raw"], tmp_path / "p", tmp_path / "r", "--agency", SEED_AGENCY, "--no-pdf")
+    out = tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR)
+    r = run_build(*args, "--lang", "id")
     assert r.returncode == 0, r.stderr
-    html = (tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR) / "report.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.glob("report*")) == ["report.html"]
+    assert '<nav class="lang-switch">' not in (out / "report.html").read_text(encoding="utf-8")  # none to link
+    r = run_build(*args, "--lang", "en", "--timings")
+    assert r.returncode == 0 and "1 built" in r.stdout, r.stdout + r.stderr
+    assert sorted(p.name for p in out.glob("report*")) == ["report.en.html"]
+    assert sorted(p.name for p in (out / "notebooks").glob("04-*")) == ["04-report.en.ipynb"]
+    html = (out / "report.en.html").read_text(encoding="utf-8")
     assert "Summary" in html and "IDR\u00a020,674,821,126" in html and "5.87\u00a0%" in html
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "report.en.html" in index and f"{SEED_AGENCY}/{SEED_YEAR}/report.html" not in index
     # one line of stages, in the order they ran, each ending after the one before
     line = next(ln for ln in r.stdout.splitlines() if "kernel ready" in ln)
-    stages = re.findall(r"([\w-]+(?: ready)?) (\d+\.\d+) s", line)
+    stages = re.findall(r"([\w-]+(?: ready| id| en)?) (\d+\.\d+) s", line)
     assert [name for name, _ in stages] == ["kernel ready", "01-clean", "02-indicators", "03-formula-changes",
-                                            "04-report", "html"]
+                                            "04-report en", "html en"]
     ends = [float(v) for _, v in stages]
     assert ends == sorted(ends) and ends[0] > 0
 
@@ -329,7 +401,8 @@ def test_without_pdf_engine_html_is_still_built(built, tmp_path):
                        capture_output=True, text=True, timeout=600, env=env)
     assert r.returncode == 0, r.stderr
     out = tmp_path / "r" / SEED_AGENCY / str(SEED_YEAR)
-    assert (out / "report.html").exists() and not (out / "report.pdf").exists()
+    assert (out / "report.html").exists() and (out / "report.en.html").exists()
+    assert not list(out.glob("*.pdf"))
     assert "chromium" in r.stdout.lower() and "apt-get install chromium" in r.stdout
 
 
@@ -342,9 +415,10 @@ def test_kernel_reused_across_agency_years_gives_the_same_report(tmp_path):
     r = run_build(tmp_path / "raw", tmp_path / "p2", tmp_path / "r2", "--agency", "dinas-ulang", "--year", "2024",
                   "--no-pdf")
     assert r.returncode == 0, r.stderr
-    shared = (tmp_path / "r" / "dinas-ulang" / "2024" / "report.html").read_bytes()
-    fresh = (tmp_path / "r2" / "dinas-ulang" / "2024" / "report.html").read_bytes()
-    assert shared == fresh
+    for name in ("report.html", "report.en.html"):
+        shared = (tmp_path / "r" / "dinas-ulang" / "2024" / name).read_bytes()
+        fresh = (tmp_path / "r2" / "dinas-ulang" / "2024" / name).read_bytes()
+        assert shared == fresh, name
 
 
 @pytest.mark.skipif(chromium_path() is None, reason="chromium not installed (make test installs it as root)")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.build.languages import report_files
 from analysis.config import RAW_ROOT
 from analysis.synthetic import make_agency_year
 from conftest import SEED_AGENCY, SEED_YEAR
@@ -21,20 +22,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The seed and a made-up agency-year, built in Indonesian and in English (HTML only)."""
+    """The seed and a made-up agency-year, built in Indonesian and in English side by side (HTML only)."""
     base = tmp_path_factory.mktemp("readable")
-    raw = base / "raw"
+    raw, proc, rep = base / "raw", base / "processed", base / "reports"
     shutil.copytree(RAW_ROOT / SEED_AGENCY, raw / SEED_AGENCY)
     make_agency_year(raw, "contoh-sintetis", 2025)
-    out = {}
-    for lang in ("id", "en"):
-        proc, rep = base / f"processed-{lang}", base / f"reports-{lang}"
-        r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
-                            str(proc), "--reports-root", str(rep), "--no-pdf", "--lang", lang],
-                           capture_output=True, text=True, timeout=900)
-        assert r.returncode == 0, r.stdout + r.stderr
-        out[lang] = {"proc": proc, "rep": rep}
-    return out
+    r = subprocess.run([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
+                        str(proc), "--reports-root", str(rep), "--no-pdf"], capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return {lang: {"proc": proc, "rep": rep, "report": report_files(lang)[0],
+                   "index": rep / ("index.html" if lang == "id" else "index.en.html")} for lang in ("id", "en")}
 
 
 def visible_text(page: str) -> str:
@@ -45,12 +42,12 @@ def visible_text(page: str) -> str:
 
 
 def reports(built, lang):
-    return sorted(built[lang]["rep"].glob("*/*/report.html"))
+    return sorted(built[lang]["rep"].glob(f"*/*/{built[lang]['report']}"))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_no_identifier_path_or_table_name_in_the_visible_text(built, lang):
-    pages = reports(built, lang) + [built[lang]["rep"] / "index.html"]
+    pages = reports(built, lang) + [built[lang]["index"]]
     assert len(pages) == 3
     for p in pages:
         text = visible_text(p.read_text(encoding="utf-8"))
@@ -108,8 +105,8 @@ def test_no_indonesian_label_word_left_in_the_english_report(built):
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed")
 def test_no_horizontal_scroll_at_390_px(built):
     playwright = pytest.importorskip("playwright.sync_api")
-    pages = [built["id"]["rep"] / SEED_AGENCY / str(SEED_YEAR) / "report.html", built["id"]["rep"] / "index.html",
-             built["en"]["rep"] / SEED_AGENCY / str(SEED_YEAR) / "report.html"]
+    pages = [built["id"]["rep"] / SEED_AGENCY / str(SEED_YEAR) / "report.html", built["id"]["index"],
+             built["en"]["rep"] / SEED_AGENCY / str(SEED_YEAR) / "report.en.html", built["en"]["index"]]
     with playwright.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         try:

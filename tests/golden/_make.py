@@ -14,8 +14,9 @@ HERE = Path(__file__).parent
 
 
 def report_numbers(html: str) -> list[str]:
-    """Every number a reader sees in the report's text (charts and markup left out), in order."""
-    text = re.sub(r"<svg.*?</svg>|<style.*?</style>|data:image[^\"]*", " ", html, flags=re.S)
+    """Every number a reader sees in the report's text (charts and markup left out), in order; not the
+    footer's, which says when and from what the report was built (version, commit, fingerprint, date)."""
+    text = re.sub(r"<svg.*?</svg>|<style.*?</style>|<footer.*?</footer>|data:image[^\"]*", " ", html, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
     return re.findall(r"\d[\d.,]*", text)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from build_fakes import fake_project
 
-from analysis.build.fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes
+from analysis.build.fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes, source_hash
+from analysis.build.languages import languages, report_files
 from analysis.build.products import all_product_files
 
 
@@ -66,9 +67,11 @@ def _built(opt, digest, pdf=False):
     """The outputs a successful build leaves, with its hash file recording each of them."""
     out = Path(opt.reports_root) / "dinas" / "2024"
     out.mkdir(parents=True)
-    (out / "report.html").write_text("<p>")
-    if pdf:
-        (out / "report.pdf").write_bytes(b"%PDF")
+    for lang in languages(opt.lang):
+        html, pdf_name = report_files(lang)
+        (out / html).write_text("<p>")
+        if pdf:
+            (out / pdf_name).write_bytes(b"%PDF")
     processed = Path(opt.processed_root) / "dinas" / "2024"
     for f in all_product_files(processed):
         f.parent.mkdir(parents=True, exist_ok=True)
@@ -84,11 +87,30 @@ def test_up_to_date_when_unchanged_and_complete(opt):
     assert not is_up_to_date("dinas", 2024, opt, input_hash("dinas", 2024, replace(opt, lang="en")))
 
 
-@pytest.mark.parametrize("missing", ["report.html", "summary.json", "budget.parquet", "clean_info.json"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_one_language_needs_only_its_report(opt, lang):
+    one = replace(opt, lang=lang)
+    digest = input_hash("dinas", 2024, one)
+    out = _built(one, digest)
+    assert is_up_to_date("dinas", 2024, one, digest)
+    assert sorted(p.name for p in out.glob("report*")) == [report_files(lang)[0]]
+
+
+def test_the_fingerprint_on_the_reports_ignores_languages_and_pdf(opt):
+    """The short fingerprint a report shows is the same in both languages, with or without PDF; the skip
+    decision still tells them apart."""
+    variants = [replace(opt, lang=lang, pdf=pdf) for lang in ("id", "en", "both") for pdf in (True, False)]
+    assert len({source_hash("dinas", 2024, v) for v in variants}) == 1
+    assert len({input_hash("dinas", 2024, v) for v in variants}) == len(variants)
+    assert source_hash("dinas", 2024, replace(opt, params={"batas_atas": 100})) != source_hash("dinas", 2024, opt)
+
+
+@pytest.mark.parametrize("missing", ["report.html", "report.en.html", "summary.json", "budget.parquet",
+                                     "clean_info.json"])
 def test_not_up_to_date_when_an_output_is_missing(opt, missing):
     digest = input_hash("dinas", 2024, opt)
     out = _built(opt, digest)
-    os.remove(out / missing if missing == "report.html" else Path(opt.processed_root) / "dinas" / "2024" / missing)
+    os.remove(out / missing if missing.startswith("report") else Path(opt.processed_root) / "dinas" / "2024" / missing)
     assert not is_up_to_date("dinas", 2024, opt, digest)
 
 

@@ -112,5 +112,6 @@ def test_index_lists_no_staging_or_old_folder(tmp_path):
         folder = tmp_path / "r" / "dinas" / name
         folder.mkdir(parents=True)
         (folder / "summary.json").write_text(json.dumps(summary))
+        (folder / "report.html").write_text("<p>")
     html = write_index(Options(reports_root=str(tmp_path / "r"))).read_text(encoding="utf-8")
     assert html.count("dinas/2024/report.html") == 1 and ".2024." not in html

@@ -294,17 +294,39 @@ def test_index_page(tmp_path, lang, title):
             "nama_instansi": HOSTILE, "year": year, "sintetis": synth, "capaian": 109.41, "serapan": 96.17,
             "efisiensi": 13.24, "rekonsiliasi": {"match": 10, "rounding": 2, "mismatch": 1, "not_comparable": 2},
             "perubahan_rumus": 1}))
+        for name in ("report.html", "report.en.html"):
+            (folder / name).write_text("<p>")
         if pdf:
             (folder / "report.pdf").write_bytes(b"%PDF")
+            (folder / "report.en.pdf").write_bytes(b"%PDF")
     html = write_index(SimpleNamespace(reports_root=tmp_path), lang).read_text(encoding="utf-8")
+    other = "en" if lang == "id" else "id"
+    own, theirs = ("report.html", "report.en.html") if lang == "id" else ("report.en.html", "report.html")
     assert f'<html lang="{lang}">' in html
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
     assert f"<h1>{title}</h1>" in html
     assert HOSTILE not in html and html.count(ESCAPED) == 2
     got = tables_in(html)
     assert len(got) == 1 and got[0][1] == 2 and len(got[0][0]) == 8
-    assert html.count('/report.html">HTML</a>') == 2 and html.count("report.pdf") == 1
+    # each row: this language's report and PDF, then the other language's, named in that language
+    assert html.count(f'/{own}">HTML</a>') == 2 and html.count(own.replace(".html", ".pdf")) == 1
+    assert html.count(f'/{theirs}" hreflang="{other}">{t("nama_bahasa", other)}</a>') == 2
+    assert html.count(f'<span class="links" lang="{other}">') == 2
+    # and this page in the other language
+    index_other = "index.en.html" if lang == "id" else "index.html"
+    assert f'<a href="{index_other}" hreflang="{other}" lang="{other}" rel="alternate">' in html
     assert ("<td>109,41\u00a0%</td>" if lang == "id" else "<td>109.41\u00a0%</td>") in html
     assert '<div class="table-scroll"' in html
     assert "<td>5</td>" in html  # figures needing attention: 2 rounding + 1 mismatch + 2 not comparable
     assert f"<b>({t('indeks_sintetis', lang)})</b>" in html
+
+
+def test_index_links_only_the_languages_built(tmp_path):
+    folder = tmp_path / "dinas" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "summary.json").write_text(json.dumps({
+        "nama_instansi": "Dinas", "year": 2024, "capaian": 100.0, "serapan": 90.0, "efisiensi": 10.0,
+        "rekonsiliasi": {"match": 3}, "perubahan_rumus": 0}))
+    (folder / "report.en.html").write_text("<p>")
+    html = write_index(SimpleNamespace(reports_root=tmp_path), "id").read_text(encoding="utf-8")
+    assert "dinas/2024/report.html" not in html and 'dinas/2024/report.en.html" hreflang="en">English</a>' in html

@@ -20,8 +20,17 @@ class BrowserThread:
         self.printer = PdfPrinter()
 
     def print_pdf(self, html, pdf, label):
-        self.started.result()  # raises PdfUnavailable when there is no engine
-        return self.pool.submit(self.printer.print_pdf, html, pdf, label).result()
+        return self.submit_pdf(html, pdf, label).result()
+
+    def submit_pdf(self, html, pdf, label, after=lambda: None):
+        """Print ``html`` to ``pdf`` in the browser's thread, then call ``after()`` there; returns the future
+        (its result raises PdfUnavailable when there is no engine). The caller goes on: a report is printed
+        while the kernel runs the next notebook."""
+        def _print():
+            self.started.result()  # done: the launch was submitted first
+            self.printer.print_pdf(html, pdf, label)
+            after()
+        return self.pool.submit(_print)
 
     def prepare(self):
         """Open the page PDFs are printed from, in the background (after the launch, in the browser's

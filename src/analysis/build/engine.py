@@ -5,6 +5,7 @@ import functools
 from pathlib import Path
 
 from ..config import NOTEBOOKS
+from .languages import file_name, languages
 from .options import BuildError, Options
 from .parameters import check, for_notebook
 from .products import check_products, file_system_now
@@ -52,16 +53,24 @@ def register_engine() -> str:
     return "lkj-shared-client"
 
 
-def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, processed_root: Path,
-                  background=(), mark=lambda stage: None):
-    """Run the notebooks in the worker's kernel and return the last one, executed; ``background[i]`` is
-    started once notebook i has been sent (two cores: the kernel computes on one, and side work is spread
-    so as not to delay it).
+def runs(langs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(notebook, language) in the order they run: the notebooks before the report once (their tables do not
+    depend on the language, ``None``), the report notebook once per language."""
+    *before, report = NOTEBOOKS
+    return [(name, None) for name in before] + [(report, lang) for lang in langs]
 
-    Executed notebooks go to ``out_dir/notebooks``; the notebooks read and write processed tables under
-    ``processed_root`` (the build's staging folder) and are told they run in a build (``build_run``). Each
-    gets the parameters it declares (built-in ones and ``opt.params``), and must have written its declared
-    products (``config.PRODUCTS``) when it ends.
+
+def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, processed_root: Path,
+                  background=(), mark=lambda stage: None, on_report=lambda lang, nb: None) -> dict:
+    """Run the notebooks in the worker's kernel and return the report notebook executed, per language
+    (:func:`runs`); ``background[i]`` is started once run i has been sent (two cores: the kernel computes
+    on one, and side work is spread so as not to delay it); ``on_report(lang, nb)`` is called once the report
+    notebook ran in ``lang`` (before the next language's run: its export and PDF overlap that run).
+
+    Executed notebooks go to ``out_dir/notebooks`` (the report's per language: ``04-report.en.ipynb``); the
+    notebooks read and write processed tables under ``processed_root`` (the build's staging folder) and are
+    told they run in a build (``build_run``). Each gets the parameters it declares (built-in ones and
+    ``opt.params``), and must have written its declared products (``config.PRODUCTS``) when it ends.
     """
     import papermill as pm
 
@@ -70,27 +79,33 @@ def run_notebooks(kernel, agency: str, year: int, opt: Options, out_dir: Path, p
     nb_out = out_dir / "notebooks"
     nb_out.mkdir(parents=True, exist_ok=True)
     processed = Path(processed_root).resolve()
+    langs = languages(opt.lang)
     built_in = {"agency": agency, "year": int(year), "raw_root": str(Path(opt.raw_root).resolve()),
-                "processed_root": str(processed), "lang": opt.lang, "build_run": True}
+                "processed_root": str(processed), "lang": langs[0], "build_run": True}
     folder = processed / agency / str(int(year))
     started = file_system_now(processed)  # the products must be newer
     kc = kernel.client()  # after the imports above: they overlap the kernel's boot
     mark("kernel ready")
-    for i, name in enumerate(NOTEBOOKS):
+    executed = {}
+    for i, (name, lang) in enumerate(runs(langs)):
         src = Path(opt.notebook_dir) / f"{name}.ipynb"
-        dst = nb_out / f"{name}.ipynb"
-        p = for_notebook(name, built_in, opt.params, opt.notebook_dir)
+        dst = nb_out / (file_name(name, lang, ".ipynb") if lang else f"{name}.ipynb")
+        p = for_notebook(name, {**built_in, "lang": lang or langs[0]}, opt.params, opt.notebook_dir)
         if i < len(background) and background[i] is not None:
             background[i]()
         try:
             # no `cwd`: the kernel was started in the notebooks' folder, and papermill's cwd would only
             # chdir this whole process
-            executed = pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3",
-                                           engine_name=engine, km=kernel.km, kc=kc, progress_bar=False,
-                                           log_output=False, request_save_on_cell_execute=False,
-                                           execution_timeout=opt.execution_timeout)
+            nb = pm.execute_notebook(str(src), str(dst), parameters=p, kernel_name="python3",
+                                     engine_name=engine, km=kernel.km, kc=kc, progress_bar=False,
+                                     log_output=False, request_save_on_cell_execute=False,
+                                     execution_timeout=opt.execution_timeout)
         except pm.PapermillExecutionError as e:
-            raise BuildError(f"notebook {name}.ipynb, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
+            where = f"{name}.ipynb" + (f" ({lang})" if lang else "")
+            raise BuildError(f"notebook {where}, cell {e.cell_index + 1}: {e.ename}: {e.evalue}") from None
         check_products(name, folder, started)
-        mark(name)
+        mark(f"{name} {lang}" if lang else name)
+        if lang:
+            executed[lang] = nb
+            on_report(lang, nb)
     return executed

@@ -1,10 +1,12 @@
 """The input fingerprint of an agency-year: what must be rebuilt, decided without importing pandas.
 
 Inputs: its raw files, the agency's definitions, reference scales, notebooks, module source, locked
-dependencies and the build's options (language, PDF, ``--param`` values). The build's hash file records that
-fingerprint and a hash of every output it wrote (processed tables and report folder); an agency-year is
-skipped only when its fingerprint is unchanged, its outputs are exactly those recorded, every declared product
-is there, and the PDF is there if a PDF engine is there now.
+dependencies and the build's options (languages, PDF, ``--param`` values); not the build date nor the git
+commit: a build of unchanged inputs is skipped, and its reports keep the stamp of the build that made them.
+The build's hash file records that fingerprint and a hash of every output it wrote (processed tables and
+report folder); an agency-year is skipped only when its fingerprint is unchanged, its outputs are exactly
+those recorded, every declared product is there, the report of every language asked for is there, and the
+PDFs are there if a PDF engine is there now.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import os
 from pathlib import Path
 
 from ..config import NOTEBOOKS, PROJECT_ROOT, REFERENCE_ROOT
+from .languages import languages, report_files
 from .options import Options
 from .products import all_product_files
 
@@ -34,9 +37,11 @@ def input_files(agency: str, year: int, opt: Options) -> list[Path]:
     return files
 
 
-def input_hash(agency: str, year: int, opt: Options) -> str:
+def source_hash(agency: str, year: int, opt: Options) -> str:
+    """What the figures are built from: every input file and the ``--param`` values, not the languages or
+    whether a PDF is printed (the fingerprint shown on the reports, the same in each language)."""
     h = hashlib.sha256()
-    h.update(json.dumps({"lang": opt.lang, "pdf": opt.pdf, "params": opt.params, "v": 2}, sort_keys=True).encode())
+    h.update(json.dumps({"params": opt.params, "v": 3}, sort_keys=True).encode())
     for p in input_files(agency, year, opt):
         try:
             rel = p.resolve().relative_to(PROJECT_ROOT)
@@ -45,6 +50,14 @@ def input_hash(agency: str, year: int, opt: Options) -> str:
         h.update(str(rel).encode() + b"\0")
         h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()
+
+
+def input_hash(agency: str, year: int, opt: Options, source: str | None = None) -> str:
+    """The fingerprint the skip decision compares: :func:`source_hash` (``source`` when already computed) and
+    the outputs asked for (languages, PDF)."""
+    source = source or source_hash(agency, year, opt)
+    return hashlib.sha256(json.dumps({"lang": opt.lang, "pdf": opt.pdf, "source": source},
+                                     sort_keys=True).encode()).hexdigest()
 
 
 def output_hashes(processed: Path, report: Path) -> dict[str, str]:
@@ -80,7 +93,8 @@ def is_up_to_date(agency: str, year: int, opt: Options, digest: str) -> bool:
         return False
     if opt.pdf and not saved.get("pdf") and pdf_engine_present():
         return False
-    if not all(p.exists() for p in [out / "report.html", *all_product_files(processed)]):
+    reports = [out / report_files(lang)[0] for lang in languages(opt.lang)]
+    if not all(p.exists() for p in [*reports, *all_product_files(processed)]):
         return False
     try:
         return output_hashes(processed, out) == saved["outputs"]

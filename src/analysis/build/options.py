@@ -14,12 +14,15 @@ class Options:
     processed_root: str = str(PROCESSED_ROOT)
     reports_root: str = str(REPORTS_ROOT)
     notebook_dir: str = str(NOTEBOOK_DIR)
-    lang: str = "id"
+    #: the report languages: ``id``, ``en`` or ``both`` (:mod:`.languages`)
+    lang: str = "both"
     pdf: bool = True
     force: bool = False
     execution_timeout: int = 600
     #: ``--param`` values: parameter -> value (int, float, bool, None or str), for the notebooks declaring it
     params: dict = field(default_factory=dict)
+    #: the build date stamped on the reports (ISO); empty: :func:`.stamp.build_date` when an agency-year is built
+    date: str = ""
 
 
 @dataclass

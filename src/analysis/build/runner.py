@@ -15,15 +15,16 @@ import sys
 import time
 import traceback
 from dataclasses import asdict
-from pathlib import Path
 
 from ..ingest.raw import check_agency_year, discover
 from .engine import run_notebooks, skip_unused_imports
-from .fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes
-from .index import write_index
+from .fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes, source_hash
+from .index import all_indexes_exist, write_indexes
+from .languages import languages, report_files
 from .options import BuildError, Options, Result
 from .products import product_path
 from .staging import Stage, private_tempdir, repair
+from .stamp import Stamp
 from .worker import current, shutdown, start_watchdog
 
 
@@ -37,9 +38,11 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         res.stages[stage] = round(time.perf_counter() - start, 3)
 
     stage = Stage.of(agency, year, opt.processed_root, opt.reports_root)
+    pdfs = []  # PDFs being printed, one per language
     try:
         check_agency_year(agency, year)
-        digest = input_hash(agency, year, opt)
+        source = source_hash(agency, year, opt)
+        digest = input_hash(agency, year, opt, source)
         if not opt.force and is_up_to_date(agency, year, opt, digest):
             res.status, res.seconds = "skipped", time.perf_counter() - start
             return res
@@ -60,33 +63,51 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
             if browser is not None:
                 browser.prepare()  # the page to print from, opened while the notebooks run
 
+        langs = languages(opt.lang)
+        read = {}
+
+        def publish(lang, nb):
+            """The report in ``lang`` to HTML, and its PDF started, while the kernel runs the next language."""
+            from ..atomic import write_text
+            from ..report.export import notebook_to_html
+
+            if not read:  # the processed tables are complete once the report notebook runs
+                summary_file = product_path(stage.processed, "03-formula-changes", "summary.json")
+                read["summary"] = json.loads(summary_file.read_text(encoding="utf-8"))
+                info = json.loads((stage.processed / "clean_info.json").read_text(encoding="utf-8"))
+                read["report_title"] = info.get("meta", {}).get("judul_laporan", "")
+                read["stamp"] = Stamp.of(source, opt.date)
+            name = read["summary"]["nama_instansi"]
+            title = f"{name} — {year}"
+            html_name, pdf_name = report_files(lang)
+            others = {other: report_files(other)[0] for other in langs if other != lang}
+            footer = read["stamp"].footer(lang, read["report_title"], name, year)
+            worker.exporter_ready()  # one exporter per process, not used from two threads at once
+            write_text(stage.report / html_name, notebook_to_html(nb, title, lang, footer, others))
+            mark(f"html {lang}")
+            if browser is not None:
+                pdfs.append(browser.submit_pdf(stage.report / html_name, stage.report / pdf_name, title,
+                                               after=lambda: mark(f"pdf {lang}")))
+
         try:
-            nb = run_notebooks(kernel, agency, year, opt, stage.report, stage.notebooks_root,
-                               background=(start_browser,), mark=mark)
+            run_notebooks(kernel, agency, year, opt, stage.report, stage.notebooks_root,
+                          background=(start_browser,), mark=mark, on_report=publish)
         except BaseException:
             worker.discard_kernel()  # a failed run gets a fresh kernel next time
             raise
         from ..atomic import write_text
-        from ..report.export import notebook_to_html
         from ..report.pdf import PdfUnavailable
-        worker.exporter_ready()  # one exporter per process, not used from two threads at once
-        summary_file = product_path(stage.processed, "03-formula-changes", "summary.json")
-        summary = json.loads(summary_file.read_text(encoding="utf-8"))
-        title = f"{summary['nama_instansi']} — {year}"
-        footer = (f"lkj-analytics · {agency}/{year} · " + ("dibuat dari data mentah di" if opt.lang == "id"
-                                                             else "built from the raw data in")
-                  + f" data/raw/{agency}/{year}/")
-        html = notebook_to_html(nb, title, opt.lang, footer)
-        write_text(stage.report / "report.html", html)
-        mark("html")
         pdf_ok = False
         if opt.pdf:
             try:
-                browser.print_pdf(stage.report / "report.html", stage.report / "report.pdf", title)
+                for printing in pdfs:
+                    printing.result()
                 pdf_ok = True
-                mark("pdf")
             except PdfUnavailable as e:
                 res.notes.append(str(e))
+        summary = read["summary"]
+        # the headline figures, and when and from what they were built
+        summary["build"] = read["stamp"].as_dict()
         write_text(stage.report / "summary.json",
                    json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
         # last: the commit mark, recording every output so that a changed or deleted one is rebuilt
@@ -101,6 +122,8 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         if os.environ.get("LKJ_DEBUG"):
             res.error += "\n" + traceback.format_exc()
     finally:
+        for printing in pdfs:  # a failed build waits for its printing before its staging folder goes
+            printing.exception()
         stage.discard()
         res.seconds = time.perf_counter() - start
     return res
@@ -174,6 +197,6 @@ def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=pri
                 done(r, i)
     if bar is not None:
         bar.close()
-    if any(r.status == "built" for r in results) or not (Path(opt.reports_root) / "index.html").exists():
-        write_index(opt, opt.lang)
+    if any(r.status == "built" for r in results) or not all_indexes_exist(opt):
+        write_indexes(opt)
     return results

@@ -81,6 +81,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "indeks_instansi": ("Instansi", "Agency"), "indeks_sintetis": ("sintetis", "synthetic"),
     "indeks_perhatian": ("Angka perlu perhatian", "Figures needing attention"),
     "indeks_perubahan_rumus": ("Perubahan rumus", "Formula changes"),
+    # the other language's version (each shown in its own language), the footer of a report
+    "nama_bahasa": ("Bahasa Indonesia", "English"),
+    "versi_bahasa": ("Versi bahasa Indonesia", "English version"),
+    "kaki": ("lkj-analytics {version} (commit {commit}) · sidik jari masukan {fingerprint} · dibuat {date} dari "
+             "tabel “{title}” ({agency})",
+             "lkj-analytics {version} (commit {commit}) · input fingerprint {fingerprint} · built on {date} from the "
+             "tables of “{title}” ({agency})"),
+    "kaki_judul_umum": ("Laporan Kinerja {year}", "Performance Report {year}"),
+    "bulan": ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember",
+              "January|February|March|April|May|June|July|August|September|October|November|December"),
     # sentence templates (markup allowed; filled by render.sentence, which escapes the values; numbers
     # already formatted)
     "fakta_capaian": ("Capaian sasaran (rata-rata capaian IKU): <b>{capaian}</b>.",
@@ -399,6 +409,12 @@ def check_label(besaran, subjek, tahun_dasar, tahun, lang: str, names: dict | No
 
 
 LABELS.update({"semua_program": ("semua program", "all programmes"), "semua_sasaran": ("Semua sasaran", "All goals")})
+
+
+def long_date(iso: str, lang: str = "id") -> str:
+    """``2025-03-01`` -> ``1 Maret 2025`` / ``1 March 2025``."""
+    y, m, d = (int(part) for part in iso.split("-"))
+    return f"{d} {t('bulan', lang).split('|')[m - 1]} {y}"
 
 
 def t(key: str, lang: str = "id") -> str:
