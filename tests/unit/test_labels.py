@@ -4,6 +4,7 @@ import string
 import pytest
 from markupsafe import Markup
 
+from analysis.report import vocabulary
 from analysis.report.labels import LABELS, t
 from analysis.report.render import sentence
 
@@ -72,7 +73,7 @@ def test_every_status_has_a_label():
     (("jumlah_pegawai", "semua", None, 2024), "Jumlah pegawai (2024)", "Number of staff (2024)"),
 ])
 def test_every_check_gets_a_human_label(args, id_, en):
-    from analysis.report.labels import check_label
+    from analysis.report.vocabulary import check_label
 
     names, programmes = {"KB": "Koperasi Berkualitas"}, {1: "Penunjang"}
     assert check_label(*args, "id", names, programmes) == id_
@@ -80,12 +81,11 @@ def test_every_check_gets_a_human_label(args, id_, en):
 
 
 def test_casing_categories_and_scopes():
-    from analysis.report import labels
 
-    assert labels.title_case("eselon_ii") == "Eselon II" and labels.title_case("pppk") == "PPPK"
-    assert labels.category("Sangat Berhasil", "en") == "Very successful"
-    assert labels.category("Cukup Efisien", "en") == "Fairly efficient"
-    assert labels.category("Sangat Berhasil", "id") == "Sangat Berhasil"
-    assert labels.scope("sasaran 2", "tabel_efisiensi", "id") == "Sasaran 2 (menurut tabel efisiensi)"
-    assert labels.polarity("negatif", "en") == "negative"
-    assert labels.target_type("jangka_menengah", "en") == "medium-term"
+    assert vocabulary.title_case("eselon_ii") == "Eselon II" and vocabulary.title_case("pppk") == "PPPK"
+    assert vocabulary.category("Sangat Berhasil", "en") == "Very successful"
+    assert vocabulary.category("Cukup Efisien", "en") == "Fairly efficient"
+    assert vocabulary.category("Sangat Berhasil", "id") == "Sangat Berhasil"
+    assert vocabulary.scope("sasaran 2", "tabel_efisiensi", "id") == "Sasaran 2 (menurut tabel efisiensi)"
+    assert vocabulary.polarity("negatif", "en") == "negative"
+    assert vocabulary.target_type("jangka_menengah", "en") == "medium-term"

@@ -109,7 +109,8 @@ class Stamp:
     def footer(self, lang: str, title: str, agency_name: str, year: int) -> str:
         """The report's footer (text): version, fingerprint, date, and the report it was built from, by its
         title and agency (no path, no folder name)."""
-        from ..report.labels import long_date, t
+        from ..report.labels import t
+        from ..report.vocabulary import long_date
 
         title = title or t("kaki_judul_umum", lang).format(year=year)
         return t("kaki", lang).format(version=self.version, commit=self.commit, fingerprint=self.fingerprint,

@@ -8,7 +8,7 @@ import math
 from markupsafe import Markup
 
 from . import fmt
-from . import labels as lb
+from . import vocabulary as vocab
 from .labels import t
 from .render import sentence
 
@@ -108,5 +108,5 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None) ->
     w = eff.loc["selisih_tertimbang"]
     out.append(sentence("temuan_efisiensi", lang, efisiensi=fmt.poin(w["efisiensi"], 1, lang),
                         capaian=fmt.persen(w["capaian"], 2, lang), serapan=fmt.persen(w["serapan"], 2, lang),
-                        kategori=_text(lb.category(w["kategori"], lang))))
+                        kategori=_text(vocab.category(w["kategori"], lang))))
     return out

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from . import fmt
-from . import labels as lb
+from . import vocabulary as vocab
 
 _EN_TERMS = [(re.compile(r"\bIKU\b"), "KPI"), (re.compile(r"\bcapaian\b"), "achievement"),
              (re.compile(r"\bsasaran\b"), "goal")]
@@ -21,7 +21,7 @@ def explain(text, lang: str) -> str:
     if fmt.missing(text) or not text:
         return ""
     out = fmt.teks(str(text), lang)
-    out = _IDENTIFIER.sub(lambda m: lb.words(m.group(0)), out)
+    out = _IDENTIFIER.sub(lambda m: vocab.words(m.group(0)), out)
     if lang == "en":
         for pattern, word in _EN_TERMS:
             out = pattern.sub(word, out)
@@ -37,7 +37,7 @@ def table_titles(tables_read) -> dict[str, str]:
         if sum(ch.isalpha() for ch in title) < 8:
             title = str(r.get("bagian") or "").strip()
         name = r.get("tabel") or str(r.get("berkas", "")).removesuffix(".csv")
-        out[name] = title or lb.words(name)
+        out[name] = title or vocab.words(name)
     return out
 
 
@@ -47,7 +47,7 @@ def programme_names(budget) -> dict:
 
 
 def readable_reconciliation(rec, lang: str, iku=None, budget=None, tables_read=None) -> pd.DataFrame:
-    """The reconciliation as readers get it: each check named by its quantity and subject (:func:`labels.check_label`,
+    """The reconciliation as readers get it: each check named by its quantity and subject (:func:`vocab.check_label`,
     indicators and programmes by name), each table by the report's own title, each explanation through
     :func:`explain`. The processed table is left as it is."""
     names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True)) if iku is not None else {}
@@ -56,12 +56,12 @@ def readable_reconciliation(rec, lang: str, iku=None, budget=None, tables_read=N
     out = rec.copy()
     if {"besaran", "subjek", "tahun"} <= set(out.columns):
         base = out["tahun_dasar"] if "tahun_dasar" in out else pd.Series(pd.NA, index=out.index)
-        out["check"] = [lb.check_label(b, s, a, y, lang, names, progs)
+        out["check"] = [vocab.check_label(b, s, a, y, lang, names, progs)
                         for b, s, a, y in zip(out["besaran"], out["subjek"], base, out["tahun"], strict=True)]
     if "tabel" in out:
-        out["tabel"] = [titles.get(x, lb.words(x)) if isinstance(x, str) else x for x in out["tabel"]]
+        out["tabel"] = [titles.get(x, vocab.words(x)) if isinstance(x, str) else x for x in out["tabel"]]
     if "reported" in out and lang == "en":  # a printed category, in English
-        out["reported"] = [lb.category(x, lang) for x in out["reported"]]
+        out["reported"] = [vocab.category(x, lang) for x in out["reported"]]
     for col in ("penjelasan", "explanation"):
         if col in out:
             out[col] = [explain(x, "id" if col == "penjelasan" else "en") for x in out[col]]

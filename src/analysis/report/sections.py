@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..reconcile.status import STATUSES
 from . import fmt
 from . import labels as lb
+from . import vocabulary as vocab
 from .findings import _printed_percent, findings
 from .labels import t
 from .readable import explain, readable_reconciliation, table_titles
@@ -102,7 +103,7 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=
     for _, r in iku.iterrows():
         cap = r["capaian_komponen"] if pd.notna(r["capaian_komponen"]) else r["capaian"]
         rows.append([r["nama"], _value(r, "target", lang), _value(r, "realisasi", lang), fmt.persen(cap, 2, lang),
-                     _printed_percent(r["capaian_dilaporkan"], lang), lb.category(r["kategori"], lang)])
+                     _printed_percent(r["capaian_dilaporkan"], lang), vocab.category(r["kategori"], lang)])
     iku_table = _table([t("indikator_kolom", lang), t("target", lang), t("realisasi", lang), t("capaian", lang),
                         t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary",
                        t("cap_ringkasan_iku", lang))
@@ -147,10 +148,10 @@ def indicators(iku, sasaran, gaps, lang) -> str:
     for _, r in iku.iterrows():
         comp = (f"{fmt.angka(r['pembilang'], 0, lang)} / {fmt.angka(r['penyebut'], 0, lang)}"
                 if pd.notna(r["pembilang"]) and pd.notna(r["penyebut"]) else fmt.MISSING)
-        rows.append([r["kode_indikator"], r["nama"], lb.polarity(r["polaritas"], lang), _value(r, "target", lang),
+        rows.append([r["kode_indikator"], r["nama"], vocab.polarity(r["polaritas"], lang), _value(r, "target", lang),
                      _value(r, "realisasi", lang), comp, fmt.persen(r["capaian"], 2, lang),
                      fmt.persen(r["capaian_komponen"], 2, lang), _printed_percent(r["capaian_dilaporkan"], lang),
-                     lb.category(r["kategori"], lang)])
+                     vocab.category(r["kategori"], lang)])
     out = [_table(t("kolom_iku", lang).split("|"), rows, "wide", t("cap_iku", lang))]
     srows = [[("—" if pd.isna(s["sasaran_no"]) else int(s["sasaran_no"])),
               t("semua_sasaran", lang) if pd.isna(s["sasaran_no"]) else s["sasaran"], s["jumlah_iku"],
@@ -159,7 +160,7 @@ def indicators(iku, sasaran, gaps, lang) -> str:
     out.append(_table(["No", t("sasaran", lang), t("iku", lang), t("capaian_sasaran", lang),
                        t("rata_rata_tercetak", lang)], srows, "", t("cap_sasaran", lang)))
     if len(gaps):
-        grows = [[g["kode_indikator"], lb.target_type(g["jenis_target"], lang), fmt.persen(g["target"], 2, lang),
+        grows = [[g["kode_indikator"], vocab.target_type(g["jenis_target"], lang), fmt.persen(g["target"], 2, lang),
                   fmt.persen(g["realisasi"], 2, lang), _gap_points(g["selisih_pp"], lang),
                   fmt.angka(g["dibutuhkan_unit"], 0, lang), fmt.angka(g["pembilang"], 0, lang),
                   fmt.angka(g["kekurangan_unit"], 0, lang)] for _, g in gaps.iterrows()]
@@ -172,7 +173,7 @@ def indicators(iku, sasaran, gaps, lang) -> str:
 def budget_section(budget, efficiency, keluaran, lang) -> str:
     prog = budget[budget["tingkat"] == "program_sumber_dana"]
     rows = [[r["program_no"], r["nama"], r["sumber_dana"], fmt.rupiah(r["anggaran"], lang),
-             fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang), lb.category(r["kategori"], lang)]
+             fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang), vocab.category(r["kategori"], lang)]
             for _, r in prog.iterrows()]
     out = [_table(["No", t("program", lang), t("sumber_dana", lang), t("pagu", lang), t("realisasi_anggaran", lang),
                    t("serapan", lang), t("kategori", lang)], rows, "wide", t("cap_program", lang))]
@@ -180,16 +181,16 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
     rows = []
     for _, r in grp.iterrows():
         what = {"sumber_dana": r["sumber_dana"], "total": "Total APBD",
-                "sasaran": lb.scope(f"sasaran {r['sasaran_no']}", r["atribusi"], lang)}[r["tingkat"]]
+                "sasaran": vocab.scope(f"sasaran {r['sasaran_no']}", r["atribusi"], lang)}[r["tingkat"]]
         rows.append([what, r["jumlah_program"], fmt.rupiah(r["anggaran"], lang), fmt.rupiah(r["realisasi"], lang),
                      fmt.persen(r["serapan"], 2, lang), fmt.persen(r["serapan_rata_rata"], 2, lang)])
     out.append(_table([t("lingkup", lang), t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
                        t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows, "",
                       t("cap_kelompok", lang)))
-    rows = [[lb.scope(r["lingkup"], r["atribusi"], lang), lb.method(r["metode"], lang),
+    rows = [[vocab.scope(r["lingkup"], r["atribusi"], lang), vocab.method(r["metode"], lang),
              fmt.persen(r["capaian"], 2, lang), fmt.persen(r["serapan"], 2, lang),
              fmt.poin(r["efisiensi"], 1, lang) if r["satuan"] == "poin" else fmt.angka(r["efisiensi"], 2, lang),
-             lb.category(r["kategori"], lang), lb.formula(r["metode"], r["rumus"], lang)]
+             vocab.category(r["kategori"], lang), vocab.formula(r["metode"], r["rumus"], lang)]
             for _, r in efficiency.iterrows()]
     out.append(_table([t("lingkup", lang), t("metode", lang), t("capaian", lang), t("serapan", lang),
                        t("efisiensi", lang), t("kategori", lang), t("rumus", lang)], rows, "wide",
@@ -216,8 +217,8 @@ def _needed(text, code, definitions, lang: str) -> str:
         return fmt.MISSING
     m = _NEEDED.match(str(text))
     if not m:
-        return lb.words(text)
-    what = lb.words(m.group(1))
+        return vocab.words(text)
+    what = vocab.words(m.group(1))
     if definitions is not None and len(definitions):
         d = definitions[(definitions["kode_indikator"] == code) & (definitions["versi"].astype(str) == m.group(3))]
         if len(d) and isinstance(d.iloc[0]["pembilang"], str) and d.iloc[0]["pembilang"]:
@@ -273,7 +274,7 @@ def resources_section(tables, lang) -> str:
         out.append(_table([t("jenjang", lang), t("jumlah", lang)], [[k, int(v)] for k, v in by.items()]
                           + [["Total", int(by.sum())]], "", t("cap_jenjang", lang)))
         out.append(_table([t("jabatan", lang), t("jumlah", lang)],
-                          [[lb.title_case(k), int(v)] for k, v in byj.items()], "", t("cap_jabatan", lang)))
+                          [[vocab.title_case(k), int(v)] for k, v in byj.items()], "", t("cap_jabatan", lang)))
     fm = tables.get("formasi_pegawai")
     if fm is not None:
         out.append(_table([t("jabatan", lang), t("formasi", lang), t("kebutuhan", lang), t("kekurangan", lang)],
@@ -284,13 +285,13 @@ def resources_section(tables, lang) -> str:
     if ak is not None and len(ak):
         by = ak.groupby("kondisi")["jumlah"].sum()
         out.append(_table([t("kondisi", lang), t("jumlah", lang)],
-                          [[lb.condition(k, lang), fmt.angka(int(v), 0, lang)] for k, v in by.items()], "",
+                          [[vocab.condition(k, lang), fmt.angka(int(v), 0, lang)] for k, v in by.items()], "",
                           t("cap_kondisi", lang)))
         dmg = ak[ak["kondisi"] != "Baik"].merge(tables["aset"][["aset_id", "nama_barang", "jumlah"]], on="aset_id",
                                                 suffixes=("", "_total"))
         if len(dmg):
             out.append(_table([t("barang", lang), t("kondisi", lang), t("jumlah", lang)],
-                              [[r["nama_barang"], lb.condition(r["kondisi"], lang),
+                              [[r["nama_barang"], vocab.condition(r["kondisi"], lang),
                                 f"{fmt.angka(r['jumlah'], 0, lang)} / {fmt.angka(r['jumlah_total'], 0, lang)}"]
                                for _, r in dmg.iterrows()], "", t("cap_rusak", lang)))
     return _tables(*out)
@@ -306,7 +307,7 @@ def provenance_section(info, definitions, lang) -> str:
     rows = [[d["kode_indikator"], d["versi"],
              f"{d['berlaku_dari']}–{'' if pd.isna(d['berlaku_sampai']) else d['berlaku_sampai']}",
              f"{d['pembilang']} / {d['penyebut']}" if d["penyebut"] else d["pembilang"],
-             lb.polarity(d["polaritas"], lang), d["kalimat_sumber"]] for _, d in definitions.iterrows()]
+             vocab.polarity(d["polaritas"], lang), d["kalimat_sumber"]] for _, d in definitions.iterrows()]
     defs = _table([t("kode", lang), t("versi", lang), t("berlaku", lang), t("definisi", lang),
                    t("polaritas", lang), t("kalimat", lang)], rows, "wide", t("cap_definisi", lang))
     return render("provenance.html", lang=lang, agency=meta.get("nama_instansi", ""),
