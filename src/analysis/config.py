@@ -45,7 +45,8 @@ NOTEBOOKS = ("01-clean", "02-indicators", "03-formula-changes", "04-report")
 #: what each notebook writes to ``data/processed/<agency>/<year>/`` (the build checks that a run wrote
 #: them): a name with a suffix is one file, any other a table written as ``<name>.csv`` and
 #: ``<name>.parquet``. 01-clean also writes one table per table kind its manifest lists; only those it
-#: always writes are declared.
+#: always writes are declared. A product whose output needs table kinds an agency-year lacks is not declared for
+#: it (``analysis.needs.PRODUCT_NEEDS``, applied by ``build.products.declared``).
 PRODUCTS = {
     "01-clean": ("clean_info.json", "definisi_indikator", "reported_figures", "program"),
     "02-indicators": ("iku", "capaian_sasaran", "budget", "efficiency", "programme_outputs", "reconciliation",

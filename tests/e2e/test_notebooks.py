@@ -135,8 +135,8 @@ def test_notebooks_run_in_order_with_test_parameters(tmp_path):
     # 01: what was read, and the programme totals the tidy tables add up to
     r01 = recorded(executed["01-clean"])
     assert r01["tables_read"] == e["tables_read"] == len(info["tables_read"])
-    assert r01["totals"]["programme budgets (APBD)"] == e["anggaran"]
-    assert r01["totals"]["programme realisations (APBD)"] == e["realisasi"]
+    assert r01["totals"]["programme budgets (budget realisation table)"] == e["anggaran"]
+    assert r01["totals"]["programme realisations (budget realisation table)"] == e["realisasi"]
 
     # 02: the headline figures, each recomputed from the raw components
     r02 = recorded(executed["02-indicators"])

@@ -355,7 +355,7 @@ def trend_charts(tables: dict[str, pd.DataFrame], lang: str = "id") -> list:
     """Every chart of the trends section, as SVG display objects: one series chart per indicator (with its
     national target where one is stated), then the national-target chart when there is one.
 
-    Needs the processed ``trends``, ``breaks``, ``iku`` and ``gaps`` tables; ``target_nasional`` is optional.
+    Needs the processed ``trends``, ``breaks`` and ``iku`` tables; ``gaps`` and ``target_nasional`` are optional.
     """
     iku, trends, breaks = tables["iku"], tables["trends"], tables["breaks"]
     names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True))
@@ -365,7 +365,8 @@ def trend_charts(tables: dict[str, pd.DataFrame], lang: str = "id") -> list:
         nat = national.loc[national["kode_indikator"] == code, "target"] if national is not None else []
         out.append(svg(series_chart, trends, breaks, code, names.get(code, code), lang,
                        national=float(nat.iloc[0]) if len(nat) else None))
-    out.append(svg(national_chart, tables["gaps"], names, lang))
+    if "gaps" in tables:  # no medium-term or national target in the report: no gaps table
+        out.append(svg(national_chart, tables["gaps"], names, lang))
     return [c for c in out if c is not None]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 from markupsafe import Markup
 
 from . import fmt
@@ -43,7 +44,8 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None) ->
     across a formula change, the gap to national targets in units, then achievement, absorption and
     efficiency; one plain sentence each, with its numbers."""
     out = []
-    names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True))
+    iku, budget, efficiency = (pd.DataFrame() if x is None else x for x in (iku, budget, efficiency))
+    names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True)) if len(iku) else {}
     # (1) a printed achievement that says met when the components say not met (or the other way round)
     for _, r in iku.iterrows():
         true, printed = r.get("capaian_komponen"), r.get("capaian_dilaporkan")
@@ -96,17 +98,28 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None) ->
                                 perlu=fmt.angka(g["dibutuhkan_unit"], 0, lang)))
     if not out:
         out.append(Markup(t("tanpa_temuan", lang)))
-    # (4) achievement, absorption and efficiency
-    cap = iku["capaian_komponen"].fillna(iku["capaian"])
-    total = budget[budget["tingkat"] == "total"].iloc[0]
-    eff = efficiency[(efficiency["lingkup"] == "semua")].set_index("metode")
-    out.append(sentence("temuan_capaian", lang, capaian=fmt.persen(cap.mean(), 2, lang),
-                        tercapai=fmt.angka(int((cap.round(2) >= 100).sum()), 0, lang),
-                        jumlah=fmt.angka(len(cap), 0, lang)))
-    out.append(sentence("temuan_serapan", lang, serapan=fmt.persen(total["serapan"], 2, lang),
-                        realisasi=fmt.rupiah(total["realisasi"], lang), anggaran=fmt.rupiah(total["anggaran"], lang)))
-    w = eff.loc["selisih_tertimbang"]
-    out.append(sentence("temuan_efisiensi", lang, efisiensi=fmt.poin(w["efisiensi"], 1, lang),
-                        capaian=fmt.persen(w["capaian"], 2, lang), serapan=fmt.persen(w["serapan"], 2, lang),
-                        kategori=_text(vocab.category(w["kategori"], lang))))
+    # (4) achievement, absorption and efficiency: each where this report's tables give it
+    out += _headline_facts(iku, budget, efficiency, lang)
+    return out
+
+
+def _headline_facts(iku, budget, efficiency, lang) -> list[Markup]:
+    out = []
+    if len(iku):
+        cap = iku["capaian_komponen"].fillna(iku["capaian"])
+        out.append(sentence("temuan_capaian", lang, capaian=fmt.persen(cap.mean(), 2, lang),
+                            tercapai=fmt.angka(int((cap.round(2) >= 100).sum()), 0, lang),
+                            jumlah=fmt.angka(len(cap), 0, lang)))
+    total = budget[budget["tingkat"] == "total"] if len(budget) else budget
+    if len(total) and not fmt.missing(total.iloc[0]["serapan"]):
+        total = total.iloc[0]
+        out.append(sentence("temuan_serapan", lang, serapan=fmt.persen(total["serapan"], 2, lang),
+                            realisasi=fmt.rupiah(total["realisasi"], lang),
+                            anggaran=fmt.rupiah(total["anggaran"], lang)))
+    eff = efficiency[(efficiency["lingkup"] == "semua")].set_index("metode") if len(efficiency) else efficiency
+    if "selisih_tertimbang" in eff.index:
+        w = eff.loc["selisih_tertimbang"]
+        out.append(sentence("temuan_efisiensi", lang, efisiensi=fmt.poin(w["efisiensi"], 1, lang),
+                            capaian=fmt.persen(w["capaian"], 2, lang), serapan=fmt.persen(w["serapan"], 2, lang),
+                            kategori=_text(vocab.category(w["kategori"], lang))))
     return out

@@ -10,6 +10,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "daftar_isi": ("Daftar isi", "Contents"), "glosarium": ("Glosarium", "Glossary"),
     "temuan": ("Yang perlu diketahui", "What you need to know"),
     "catatan_metode": ("Catatan metode", "Notes on method"),
+    "tidak_dihitung": ("Tidak dihitung dari laporan ini", "Not computed from this report"),
+    "sasaran_tidak_disebut": ("Program tanpa sasaran yang disebut", "Programmes with no goal stated"),
     "tanpa_temuan": ("Tidak ada angka tercetak yang salah, tidak ada perbandingan lintas perubahan rumus, dan tidak "
                      "ada kekurangan terhadap target nasional.",
                      "No printed figure is wrong, no figure compares across a formula change, and no indicator "

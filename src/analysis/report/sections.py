@@ -12,6 +12,7 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
+from .. import needs
 from ..reconcile.status import STATUSES
 from . import fmt
 from . import labels as lb
@@ -29,6 +30,17 @@ CONTENTS = [("ringkasan", "ringkasan"), ("indikator", "indikator"), ("anggaran",
             ("provenans", "provenans")]
 #: a table of at most this many rows is kept on one printed page
 SHORT_TABLE = 12
+
+
+def shown(kinds) -> list[tuple[str, str]]:
+    """The sections of :data:`CONTENTS` the table kinds read allow (:data:`analysis.needs.SECTION_NEEDS`); what
+    the others would show is named in the summary (:func:`analysis.needs.notes`)."""
+    return [(a, k) for a, k in CONTENTS if needs.has(needs.SECTION_NEEDS.get(a, ""), kinds)]
+
+
+def _rows(df) -> pd.DataFrame:
+    """A processed table, or an empty one where the agency-year does not have it."""
+    return df if df is not None else pd.DataFrame()
 
 
 def _text(x) -> str:
@@ -96,9 +108,12 @@ def header_block(meta: dict, agency: str, year: int, lang: str) -> str:
                   title=meta.get("judul_laporan", ""), date=meta.get("tanggal_laporan", ""))
 
 
-def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=None, komponen=None) -> str:
-    """What a reader must know first (:func:`findings`), then each IKU, then the notes on method and the
-    warnings."""
+def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=None, komponen=None,
+            not_computed=()) -> str:
+    """What a reader must know first (:func:`findings`), then each IKU, then the notes on method, what this
+    report's tables do not allow (``not_computed``: one sentence each) and the warnings. ``iku``, ``budget``,
+    ``efficiency`` may be None (not computed)."""
+    iku, budget, efficiency = _rows(iku), _rows(budget), _rows(efficiency)
     rows = []
     for _, r in iku.iterrows():
         cap = r["capaian_komponen"] if pd.notna(r["capaian_komponen"]) else r["capaian"]
@@ -106,15 +121,18 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=
                      _printed_percent(r["capaian_dilaporkan"], lang), vocab.category(r["kategori"], lang)])
     iku_table = _table([t("indikator_kolom", lang), t("target", lang), t("realisasi", lang), t("capaian", lang),
                         t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary",
-                       t("cap_ringkasan_iku", lang))
-    total = budget[budget["tingkat"] == "total"].iloc[0]
-    eff = efficiency[(efficiency["lingkup"] == "semua")].set_index("metode")
-    notes = [Markup(t("metode_capaian", lang)),
-             sentence("metode_serapan", lang, rata=fmt.persen(total["serapan_rata_rata"], 2, lang)),
-             sentence("metode_efisiensi", lang, rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang))]
+                       t("cap_ringkasan_iku", lang)) if rows else None
+    notes = [Markup(t("metode_capaian", lang))] if len(iku) else []
+    total = budget[budget["tingkat"] == "total"] if len(budget) else budget
+    if len(total) and not fmt.missing(total.iloc[0]["serapan"]):
+        notes.append(sentence("metode_serapan", lang, rata=fmt.persen(total.iloc[0]["serapan_rata_rata"], 2, lang)))
+    eff = efficiency[efficiency["lingkup"] == "semua"].set_index("metode") if len(efficiency) else efficiency
+    if "selisih_rata_rata" in eff.index:
+        notes.append(sentence("metode_efisiensi", lang,
+                              rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang)))
     return render("summary.html", lang=lang, iku_table=iku_table,
                   findings=findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen), method_notes=notes,
-                  **_warnings(rec, breaks, warnings, lang))
+                  not_computed=list(not_computed), **_warnings(rec, breaks, warnings, lang))
 
 
 def _warnings(rec, breaks, warnings, lang) -> dict:
@@ -159,7 +177,7 @@ def indicators(iku, sasaran, gaps, lang) -> str:
              for _, s in sasaran.iterrows()]
     out.append(_table(["No", t("sasaran", lang), t("iku", lang), t("capaian_sasaran", lang),
                        t("rata_rata_tercetak", lang)], srows, "", t("cap_sasaran", lang)))
-    if len(gaps):
+    if gaps is not None and len(gaps):
         grows = [[g["kode_indikator"], vocab.target_type(g["jenis_target"], lang), fmt.persen(g["target"], 2, lang),
                   fmt.persen(g["realisasi"], 2, lang), _gap_points(g["selisih_pp"], lang),
                   fmt.angka(g["dibutuhkan_unit"], 0, lang), fmt.angka(g["pembilang"], 0, lang),
@@ -170,32 +188,54 @@ def indicators(iku, sasaran, gaps, lang) -> str:
     return _tables(*out)
 
 
+def _group_label(r, lang: str) -> str:
+    """A budget group as the data names it: its funding source, its sasaran, or the total of its source."""
+    source = r["sumber_dana"] if isinstance(r["sumber_dana"], str) and r["sumber_dana"] else ""
+    if r["tingkat"] == "total":
+        return f"Total {source}".strip()
+    if r["tingkat"] == "sasaran":
+        if fmt.missing(r["sasaran_no"]):
+            return t("sasaran_tidak_disebut", lang)
+        return vocab.scope(f"sasaran {r['sasaran_no']}", r["atribusi"], lang)
+    return source
+
+
 def budget_section(budget, efficiency, keluaran, lang) -> str:
+    """Budgets by programme and source, by group, efficiency and outputs; a budget without its realisation (the
+    performance agreement alone) shows the budgets only, efficiency and outputs only where computed."""
+    spent = bool(budget["realisasi"].notna().any())
     prog = budget[budget["tingkat"] == "program_sumber_dana"]
-    rows = [[r["program_no"], r["nama"], r["sumber_dana"], fmt.rupiah(r["anggaran"], lang),
-             fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang), vocab.category(r["kategori"], lang)]
-            for _, r in prog.iterrows()]
-    out = [_table(["No", t("program", lang), t("sumber_dana", lang), t("pagu", lang), t("realisasi_anggaran", lang),
-                   t("serapan", lang), t("kategori", lang)], rows, "wide", t("cap_program", lang))]
+    rows = [[r["program_no"], r["nama"], r["sumber_dana"], fmt.rupiah(r["anggaran"], lang)]
+            + ([fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang),
+                vocab.category(r["kategori"], lang)] if spent else []) for _, r in prog.iterrows()]
+    out = [_table(["No", t("program", lang), t("sumber_dana", lang), t("pagu", lang)]
+                  + ([t("realisasi_anggaran", lang), t("serapan", lang), t("kategori", lang)] if spent else []),
+                  rows, "wide", t("cap_program", lang))]
     grp = budget[budget["tingkat"].isin(["sumber_dana", "sasaran", "total"])]
     rows = []
     for _, r in grp.iterrows():
-        what = {"sumber_dana": r["sumber_dana"], "total": "Total APBD",
-                "sasaran": vocab.scope(f"sasaran {r['sasaran_no']}", r["atribusi"], lang)}[r["tingkat"]]
-        rows.append([what, r["jumlah_program"], fmt.rupiah(r["anggaran"], lang), fmt.rupiah(r["realisasi"], lang),
-                     fmt.persen(r["serapan"], 2, lang), fmt.persen(r["serapan_rata_rata"], 2, lang)])
-    out.append(_table([t("lingkup", lang), t("program", lang), t("pagu", lang), t("realisasi_anggaran", lang),
-                       t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)], rows, "",
-                      t("cap_kelompok", lang)))
+        rows.append([_group_label(r, lang), r["jumlah_program"], fmt.rupiah(r["anggaran"], lang)]
+                    + ([fmt.rupiah(r["realisasi"], lang), fmt.persen(r["serapan"], 2, lang),
+                        fmt.persen(r["serapan_rata_rata"], 2, lang)] if spent else []))
+    out.append(_table([t("lingkup", lang), t("program", lang), t("pagu", lang)]
+                      + ([t("realisasi_anggaran", lang), t("serapan_tertimbang", lang), t("serapan_rata_rata", lang)]
+                         if spent else []), rows, "", t("cap_kelompok", lang)))
+    out += _efficiency_and_outputs(efficiency, keluaran, lang)
+    return _tables(*out)
+
+
+def _efficiency_and_outputs(efficiency, keluaran, lang) -> list[dict]:
+    out = []
     rows = [[vocab.scope(r["lingkup"], r["atribusi"], lang), vocab.method(r["metode"], lang),
              fmt.persen(r["capaian"], 2, lang), fmt.persen(r["serapan"], 2, lang),
              fmt.poin(r["efisiensi"], 1, lang) if r["satuan"] == "poin" else fmt.angka(r["efisiensi"], 2, lang),
              vocab.category(r["kategori"], lang), vocab.formula(r["metode"], r["rumus"], lang)]
-            for _, r in efficiency.iterrows()]
-    out.append(_table([t("lingkup", lang), t("metode", lang), t("capaian", lang), t("serapan", lang),
-                       t("efisiensi", lang), t("kategori", lang), t("rumus", lang)], rows, "wide",
-                      t("cap_efisiensi", lang)))
-    if len(keluaran):
+            for _, r in _rows(efficiency).iterrows()]
+    if rows:
+        out.append(_table([t("lingkup", lang), t("metode", lang), t("capaian", lang), t("serapan", lang),
+                           t("efisiensi", lang), t("kategori", lang), t("rumus", lang)], rows, "wide",
+                          t("cap_efisiensi", lang)))
+    if keluaran is not None and len(keluaran):
         rows = [[r["program_no"], r["keluaran"],
                  f"{fmt.angka(r['nilai'], 0, lang)}"
                  + (f" {t('dari', lang)} {fmt.angka(r['nilai_pembanding'], 0, lang)} {r['pembanding']}"
@@ -204,7 +244,7 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
                 for _, r in keluaran.iterrows()]
         out.append(_table(["No", t("keluaran", lang), t("nilai", lang), "%", t("serapan", lang)], rows, "",
                           t("cap_keluaran", lang)))
-    return _tables(*out)
+    return out
 
 
 _NEEDED = re.compile(r"^\s*([a-z0-9_]+)\s*\((\d{4}),\s*definisi v(\d+)\)\s*$")
