@@ -85,8 +85,25 @@ case("letter_l_for_one", RA, "fail", "realisasi", "l98.957.100", "clean", "OCR r
      edit(RA, "198.957.100", "l98.957.100"))
 case("stray_double_percent", PK, "fail", "target", "4,57%%", "clean", "a stray %% typed twice",
      edit(PK, '"4,57 %"', '"4,57%%"'))
-case("percent_missing_sign", PK, "fail", "target", "4,57", "clean", "the % sign dropped from a target",
-     edit(PK, '"4,57 %"', '"4,57"'))
+# reversed by issue 11: the unit comes from the definition (KB is a percentage), a % sign is accepted, never required
+case("percent_missing_sign", PK, "ok", None, None, "clean",
+     "the % sign left out of a percentage target: read as 4,57 % (the unit is the definition's satuan)",
+     edit(PK, '"4,57 %"', '"4,57"'), in_file="perjanjian_kinerja.csv", fragment="Kualitas Koperasi,4.57,,416")
+case("unit_word_unknown", CI, "fail", "target", "4,57 koperasi", "clean",
+     "a unit word that is not the indicator's unit (KB is a percentage)",
+     edit(CI, '"4,57 %","5,87 %",128', '"4,57 koperasi","5,87 %",128'), line=2,
+     fragment="the indicator's unit '%' (definisi_indikator.csv satuan) | 'koperasi' is not that unit")
+case("range_target_accepted", PK, "ok", None, None, "clean",
+     "a target range 4,57–5 %: the lower bound in target, the upper in target_atas",
+     edit(PK, '"4,57 %"', '"4,57–5 %"'), in_file="perjanjian_kinerja.csv", fragment="4.57,,416,2,5.0,1.")
+case("range_target_reversed", PK, "fail", "target", "5–4,57 %", "clean", "a target range typed upper bound first",
+     edit(PK, '"4,57 %"', '"5–4,57 %"'), line=2, fragment="a range from the lower to the upper bound")
+t = text(DEF).replace("kalimat_sumber\n", "kalimat_sumber,metode_capaian,batas_capaian\n", 1)
+t = "\n".join(ln + (",T/R,120" if ln.startswith("UKNK,") else ",," if i else "") for i, ln in
+               enumerate(t.rstrip("\n").split("\n"))) + "\n"
+case("capaian_method_wrong_polarity", DEF, "fail", "metode_capaian", "T/R", "clean",
+     "a lower-is-better method picked for a higher-is-better indicator", t, in_file=DEF,
+     fragment="a capaian method of a positif indicator (R/T")
 case("merged_cells_shift", RA, "fail", None, None, "clean",
      "merged cells exported as one: a row with one cell too few",
      edit(RA, "652,2.,Pelayanan Izin Usaha Simpan Pinjam,", "652,2. Pelayanan Izin Usaha Simpan Pinjam,"))

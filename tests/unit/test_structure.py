@@ -15,6 +15,8 @@ STEPS = ["ingest", "indicators", "reconcile", "report", "build"]
 BACKWARD_OK = {
     # the polarity names are defined with the capaian formulas; reading definitions checks them
     ("ingest", "indicators.capaian"),
+    # so are the capaian method names a definition may pick (metode_capaian)
+    ("ingest", "indicators.methods"),
 }
 
 

@@ -1,20 +1,15 @@
-"""IKU realisation and *capaian* (achievement), by each indicator's polarity.
+"""IKU realisation and *capaian* (achievement), by each indicator's polarity and capaian method.
 
-Formulas (R = realisasi, T = target, both in the indicator's unit):
+The methods (``R/T``, ``2T-R``, ``T/R``, ``(T-R)/T``, ``predikat``, the range rule, the cap) and their edge
+cases are documented in one place, :mod:`analysis.indicators.methods`; :func:`capaian` picks one per row:
 
-- positive (``positif``, higher is better): ``capaian = R / T × 100``.
-- negative (``negatif``, lower is better), two conventions in use by Indonesian SAKIP systems:
-  - ``2T-R`` (default): ``capaian = (2T − R) / T × 100``, floored at 0. Default because it is defined
-    at R = 0 and mirrors the positive formula (missing the target by x % costs x points either way);
-  - ``T/R``: ``capaian = T / R × 100`` (undefined at R = 0).
+- positive (``positif``, higher is better): ``R/T``;
+- negative (``negatif``, lower is better): ``konvensi_negatif`` ``2T-R`` (default) or ``T/R``, or any negative
+  method named in ``metode``;
 - graded (``predikat``, e.g. *Nilai SAKIP*): grades are ordinal ranks on a scale that is data
   (``data/reference/skala_predikat.csv``: D=1 … AA=7) and ``capaian = rank(R) / rank(T) × 100``;
-  a score (81,1) is turned into its grade (A) by the scale's bands.
-
-Edge cases (tested): missing R or T -> NaN; T = 0 with a positive indicator -> 100 when R >= 0 (nothing
-was asked, nothing is missing; the ratio itself is undefined); T = 0 with ``2T-R`` -> 100 when R = 0,
-else 0; R = 0 with ``T/R`` -> 100 when T = 0, else NaN (undefined). Capping is never silent: pass
-``batas_atas`` to cap.
+  a score (81,1) is turned into its grade (A) by the scale's bands;
+- a range target (``target_atas`` given): the range rule; a cap (``batas_atas``): never silent.
 """
 from __future__ import annotations
 
@@ -22,24 +17,30 @@ import numpy as np
 import pandas as pd
 
 from ..reference import GradeScale, grade_scale
+from . import methods
 
 POLARITIES = ("positif", "negatif", "predikat")
 NEGATIVE_CONVENTIONS = ("2T-R", "T/R")
 DEFAULT_NEGATIVE = "2T-R"
 
 
+def _column(values, shape, dtype):
+    return np.broadcast_to(np.asarray(values, dtype=dtype), shape)
+
+
 def capaian(realisasi, target, polaritas="positif", konvensi_negatif: str | None = None,
-            batas_atas: float | None = None):
+            batas_atas=None, metode=None, target_atas=None):
     """Capaian (%) of realisation against target; vectorised over arrays/Series.
 
-    ``polaritas`` and ``konvensi_negatif`` may be scalars or arrays of the same length. For graded
-    indicators pass the grade *ranks* as ``realisasi`` and ``target`` (see :func:`grade_rank`).
+    ``polaritas``, ``konvensi_negatif``, ``metode`` (a method of :mod:`.methods`; empty = the polarity's
+    default), ``batas_atas`` (a cap; NaN = none) and ``target_atas`` (the upper bound of a range target; NaN =
+    not a range) may be scalars or arrays of the same length. For graded indicators pass the grade *ranks* as
+    ``realisasi`` and ``target`` (see :func:`grade_rank`).
     """
     r = np.asarray(pd.to_numeric(pd.Series(np.atleast_1d(realisasi)), errors="coerce"), dtype="float64")
     t = np.asarray(pd.to_numeric(pd.Series(np.atleast_1d(target)), errors="coerce"), dtype="float64")
-    pol = np.broadcast_to(np.asarray(polaritas, dtype=object), r.shape)
-    conv = np.broadcast_to(np.asarray(konvensi_negatif if konvensi_negatif is not None else DEFAULT_NEGATIVE,
-                                      dtype=object), r.shape)
+    pol = _column(polaritas, r.shape, object)
+    conv = _column(konvensi_negatif if konvensi_negatif is not None else DEFAULT_NEGATIVE, r.shape, object)
     conv = np.where(pd.isna(conv) | (conv == ""), DEFAULT_NEGATIVE, conv)
     bad = ~np.isin(pol, POLARITIES)
     if bad.any():
@@ -47,15 +48,24 @@ def capaian(realisasi, target, polaritas="positif", konvensi_negatif: str | None
     bad = ~np.isin(conv, NEGATIVE_CONVENTIONS)
     if bad.any():
         raise ValueError(f"konvensi_negatif must be one of {NEGATIVE_CONVENTIONS}, got {sorted(set(conv[bad]))}")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(t != 0, r / t * 100.0, np.where(r >= 0, 100.0, np.nan))
-        neg_2t = np.where(t != 0, np.maximum((2 * t - r) / t * 100.0, 0.0), np.where(r == 0, 100.0, 0.0))
-        neg_tr = np.where(r != 0, t / r * 100.0, np.where(t == 0, 100.0, np.nan))
-    neg = np.where(conv == "T/R", neg_tr, neg_2t)
-    out = np.where(pol == "negatif", neg, ratio)
+    chosen = _column("" if metode is None else metode, r.shape, object)
+    default = np.where(pol == "negatif", conv, np.where(pol == "predikat", "predikat", "R/T"))
+    meth = np.where(pd.isna(chosen) | (chosen == ""), default, chosen).astype(object)
+    bad = ~np.isin(meth, list(methods.METHODS))
+    if bad.any():
+        raise ValueError(f"metode must be one of {list(methods.METHODS)}, got {sorted(set(meth[bad]))}")
+    upper = np.asarray(pd.to_numeric(pd.Series(np.atleast_1d(np.nan if target_atas is None else target_atas)),
+                                     errors="coerce"), dtype="float64")
+    upper = np.broadcast_to(upper, r.shape)
+    out = np.full(r.shape, np.nan)
+    for name in set(meth):
+        m = meth == name
+        plain = methods.apply(name, r[m], t[m])
+        out[m] = np.where(np.isnan(upper[m]), plain, methods.in_range(r[m], t[m], upper[m], name))
     out = np.where(np.isnan(r) | np.isnan(t), np.nan, out)
     if batas_atas is not None:
-        out = np.minimum(out, batas_atas)
+        cap = np.asarray(pd.to_numeric(pd.Series(np.atleast_1d(batas_atas)), errors="coerce"), dtype="float64")
+        out = methods.capped(out, np.broadcast_to(cap, r.shape))
     if np.ndim(realisasi) == 0 and np.ndim(target) == 0:
         return float(out[0])
     if isinstance(realisasi, pd.Series):

@@ -17,7 +17,13 @@ capaian_dilaporkan    capaian printed in the report
 capaian               capaian recomputed from the *reported* realisation (by polarity)
 capaian_komponen      capaian recomputed from the components (unrounded realisation)
 kategori              category of ``capaian_komponen`` (or ``capaian``) on the agency's scale
+target_atas           upper bound of a range target (``80–90 %``; NaN = a single target)
+metode_capaian        the capaian method used (:mod:`.methods`: the definition's, else the polarity's default)
+batas_capaian         the cap applied to capaian (the definition's ``batas_capaian``; NaN = none)
 ===================== ==============================================================================
+
+Values are in the indicator's unit (``satuan``: %, a count, an index …), read as :mod:`analysis.ingest.units`
+says.
 """
 from __future__ import annotations
 
@@ -29,16 +35,19 @@ from ..errors import Collector, Warning_
 from ..ingest.definitions import definition_for
 from ..reference import category_scale, grade_scale
 from . import capaian as cp
+from . import methods
 
 IKU_COLUMNS = ["kode_indikator", "nama", "sasaran_no", "sasaran", "versi", "polaritas", "konvensi_negatif", "satuan",
                "target", "target_predikat", "realisasi", "realisasi_predikat", "pembilang", "penyebut",
                "realisasi_komponen", "predikat_komponen", "capaian_dilaporkan", "capaian", "capaian_komponen",
-               "kategori"]
+               "kategori", "target_atas", "metode_capaian", "batas_capaian"]
 
 
 def build_iku(tables: dict[str, pd.DataFrame], year: int, skala_kategori: str = DEFAULT_CATEGORY_SCALE,
               konvensi_negatif: dict[str, str] | None = None) -> tuple[pd.DataFrame, list[Warning_]]:
-    """Recompute every IKU of the year. ``konvensi_negatif`` overrides the convention per indicator."""
+    """Recompute every IKU of the year, each by its definition's method and cap (:mod:`.methods`).
+
+    ``konvensi_negatif`` overrides the method of negative indicators, per indicator."""
     defs = tables["definisi_indikator"]
     base = tables["capaian_iku"]
     comps = tables.get("komponen_iku", pd.DataFrame(columns=["kode_indikator", "komponen", "nilai"]))
@@ -51,7 +60,12 @@ def build_iku(tables: dict[str, pd.DataFrame], year: int, skala_kategori: str = 
         if d is None:
             col.add("definisi_indikator.csv", None, "berlaku_dari", code, f"a definition of {code} valid in {year}")
             continue
-        conv = (konvensi_negatif or {}).get(code) or d["konvensi_negatif"] or cp.DEFAULT_NEGATIVE
+        override = (konvensi_negatif or {}).get(code) if d["polaritas"] == "negatif" else None
+        metode = override or d.get("metode_capaian") or methods.default_method(d["polaritas"],
+                                                                             d["konvensi_negatif"] or None)
+        conv = metode if metode in cp.NEGATIVE_CONVENTIONS else (d["konvensi_negatif"] or cp.DEFAULT_NEGATIVE)
+        cap = d.get("batas_capaian", np.nan)
+        upper = r.get("target_atas", np.nan)
         own = comps[comps["kode_indikator"] == code]
         values = dict(zip(own["komponen"], own["nilai"], strict=True))
         pemb = peny = real_k = np.nan
@@ -77,25 +91,29 @@ def build_iku(tables: dict[str, pd.DataFrame], year: int, skala_kategori: str = 
                "konvensi_negatif": conv if d["polaritas"] == "negatif" else "", "satuan": d["satuan"],
                "target": r["target"], "target_predikat": r["target_predikat"], "realisasi": r["realisasi"],
                "realisasi_predikat": r["realisasi_predikat"], "pembilang": pemb, "penyebut": peny,
-               "realisasi_komponen": real_k, "predikat_komponen": None, "capaian_dilaporkan": r["capaian_dilaporkan"]}
+               "realisasi_komponen": real_k, "predikat_komponen": None, "capaian_dilaporkan": r["capaian_dilaporkan"],
+               "target_atas": upper, "metode_capaian": metode, "batas_capaian": cap}
         if d["polaritas"] == "predikat":
             scale = grade_scale(d["skala_predikat"])
             if not np.isnan(real_k):
                 rec["predikat_komponen"] = scale.grade_of(real_k)
             t_rank = cp.grade_rank([r["target_predikat"]], scale).iloc[0]
-            rec["capaian"] = cp.capaian(cp.grade_rank([r["realisasi_predikat"]], scale).iloc[0], t_rank)
-            rec["capaian_komponen"] = (cp.capaian(scale.rank(rec["predikat_komponen"]), t_rank)
+            rec["capaian"] = cp.capaian(cp.grade_rank([r["realisasi_predikat"]], scale).iloc[0], t_rank,
+                                        batas_atas=cap)
+            rec["capaian_komponen"] = (cp.capaian(scale.rank(rec["predikat_komponen"]), t_rank, batas_atas=cap)
                                        if rec["predikat_komponen"] else np.nan)
         else:
-            rec["capaian"] = cp.capaian(r["realisasi"], r["target"], d["polaritas"], conv)
-            rec["capaian_komponen"] = cp.capaian(real_k, r["target"], d["polaritas"], conv)
+            how = {"polaritas": d["polaritas"], "konvensi_negatif": conv, "metode": metode, "batas_atas": cap,
+                   "target_atas": upper}
+            rec["capaian"] = cp.capaian(r["realisasi"], r["target"], **how)
+            rec["capaian_komponen"] = cp.capaian(real_k, r["target"], **how)
         rows.append(rec)
     col.raise_if_any()
-    df = pd.DataFrame(rows, columns=IKU_COLUMNS[:-1])
+    df = pd.DataFrame(rows, columns=[c for c in IKU_COLUMNS if c != "kategori"])
     scale = category_scale(skala_kategori)
     best = df["capaian_komponen"].fillna(df["capaian"])
-    df["kategori"] = [scale.category(v) for v in best]
-    return df, warnings
+    df.insert(IKU_COLUMNS.index("kategori"), "kategori", [scale.category(v) for v in best])
+    return df.astype({"target_atas": "float64", "batas_capaian": "float64"}), warnings
 
 
 def capaian_sasaran(iku: pd.DataFrame, batas_atas: float | None = None) -> pd.DataFrame:

@@ -13,10 +13,11 @@ import pandas as pd
 
 from ..errors import Collector, DataError, Problem, Warning_
 from .cells import Cells, normalise_name
-from .definitions import DEFINITION_COLUMNS, name_index, read_definitions, valid_in
+from .definitions import DEFINITION_COLUMNS, METHOD_COLUMNS, name_index, read_definitions, valid_in
 from .layout import stray_folders, unlisted_tables
 from .provenance import Source, check_line_refs, check_meta, parse_line_refs
 from .raw import RawTable, agency_year_dir, read_raw_csv
+from .units import Unit, unit_of
 
 
 @dataclass
@@ -67,6 +68,15 @@ class Context:
         now = valid_in(d, self.year)
         d = now if len(now) else d
         return d.iloc[0] if len(d) else None
+
+    def definition(self, code: str | None) -> pd.Series | None:
+        """The definition of ``code`` valid this year (else its first version; None when unknown)."""
+        return None if code is None else self._definition(code)
+
+    def unit(self, code: str | None) -> Unit:
+        """The unit of ``code``'s values (its definition's ``satuan``); a percentage when the code is unknown."""
+        d = self.definition(code)
+        return unit_of(d["satuan"]) if d is not None else unit_of("%")
 
     def check_sasaran(self, cells: Cells, row: dict, c: str, code: str | None, number: int | None) -> None:
         """The sasaran a table prints an indicator under is the one its definition names."""
@@ -169,7 +179,7 @@ def load_context(agency: str, year, raw_root, table_kinds: set[str]) -> tuple[Co
         definitions = read_definitions(folder.parent / "definisi_indikator.csv", dcol)
     except DataError as e:
         dcol.problems.extend(e.problems)
-        definitions = pd.DataFrame(columns=DEFINITION_COLUMNS + ["baris_raw"])
+        definitions = pd.DataFrame(columns=DEFINITION_COLUMNS + ["baris_raw"] + METHOD_COLUMNS)
     col.problems.extend(dcol.problems)
     _check_definition_lines(definitions, year, source, f"{agency}/definisi_indikator.csv", col)
     ctx = Context(agency, year, folder, meta, manifest, definitions, warnings, source,

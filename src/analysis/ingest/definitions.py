@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import Collector
 from ..indicators.capaian import NEGATIVE_CONVENTIONS, POLARITIES
+from ..indicators.methods import ALLOWED, METHODS
 from .cells import Cells, normalise_name
 from .raw import read_raw_csv
 
@@ -16,21 +17,24 @@ DEFINITION_COLUMNS = ["kode_indikator", "versi", "berlaku_dari", "berlaku_sampai
                       "sasaran", "pembilang", "penyebut", "komponen_pembilang", "komponen_penyebut", "faktor", "satuan",
                       "polaritas", "konvensi_negatif", "skala_predikat", "laporan_tahun", "baris_sumber",
                       "kalimat_sumber"]
+#: optional, at the end: the capaian method (empty = the polarity's default) and its cap (empty = none)
+METHOD_COLUMNS = ["metode_capaian", "batas_capaian"]
 
 
 def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
     """Versioned indicator definitions (agency level: ``data/raw/<agency>/definisi_indikator.csv``).
 
-    Checks: known polarity and convention; a version's years are ordered; versions of one indicator
-    never overlap; a component formula names components (``a+b``), not free text; a name (``nama``,
-    ``nama_lain`` or the code) belongs to one indicator only.
+    Checks: known polarity and convention; a capaian method (``metode_capaian``) the polarity allows and
+    a positive cap (``batas_capaian``), see :mod:`analysis.indicators.methods`; a version's years are ordered;
+    versions of one indicator never overlap; a component formula names components (``a+b``), not free text;
+    a name (``nama``, ``nama_lain`` or the code) belongs to one indicator only.
 
     With ``col`` the problems are collected there and the rows without problems returned (so the tables can
     still be checked); without, any problem raises.
     """
     own = col is None
     col = col or Collector()
-    t = read_raw_csv(path, DEFINITION_COLUMNS)
+    t = read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS))
     cells = Cells(t, "id", col)
     out = []
     for r in t.rows:
@@ -57,10 +61,18 @@ def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
             "baris_sumber": r["baris_sumber"],
             "kalimat_sumber": cells.text(r, "kalimat_sumber"),
             "baris_raw": r["_line"],
+            **_method(cells, r),
         }
         for c in ("komponen_pembilang", "komponen_penyebut"):
             if r[c] and not re.fullmatch(r"[a-z0-9_]+(\+[a-z0-9_]+)*", r[c]):
                 cells.bad(r, c, "component names joined by '+', like koperasi_a+koperasi_b")
+        allowed = ALLOWED.get(d["polaritas"], ())
+        if d["metode_capaian"] and d["polaritas"] and d["metode_capaian"] not in allowed:
+            cells.bad(r, "metode_capaian", f"a capaian method of a {d['polaritas']} indicator ({', '.join(allowed)}; "
+                                           "empty = the default)")
+        elif d["metode_capaian"] and d["konvensi_negatif"] and d["metode_capaian"] != d["konvensi_negatif"]:
+            cells.bad(r, "metode_capaian", f"the method konvensi_negatif names ({d['konvensi_negatif']}), or one "
+                                           "of the two left empty")
         if d["polaritas"] == "predikat" and not r["skala_predikat"]:
             cells.bad(r, "skala_predikat", "a grade scale for a graded indicator")
         if d["berlaku_dari"] and d["berlaku_sampai"] and d["berlaku_sampai"] < d["berlaku_dari"]:
@@ -83,7 +95,7 @@ def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
                         "definitions valid for overlapping years")
         if len({d["versi"] for d in versions}) != len(versions):
             col.add(t.label, versions[0]["baris_raw"], "versi", code, "distinct version numbers per indicator")
-    df = pd.DataFrame(out, columns=DEFINITION_COLUMNS + ["baris_raw"])
+    df = pd.DataFrame(out, columns=DEFINITION_COLUMNS + ["baris_raw"] + METHOD_COLUMNS)
     for codes in name_index(df).values():
         if len(codes) > 1:
             (first, (line_a, col_a, _)), *others = sorted(codes.items(), key=lambda kv: kv[1][0])
@@ -93,7 +105,24 @@ def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
     if own:
         col.raise_if_any()
     return df.astype({"versi": "int64", "berlaku_dari": "int64", "berlaku_sampai": "Int64", "sasaran_no": "int64",
-                      "faktor": "float64", "laporan_tahun": "int64", "baris_raw": "int64"})
+                      "faktor": "float64", "laporan_tahun": "int64", "baris_raw": "int64",
+                      "batas_capaian": "float64"})
+
+
+def _method(cells: Cells, r: dict) -> dict:
+    """``metode_capaian`` (a method of :mod:`analysis.indicators.methods`, or empty) and ``batas_capaian``
+    (> 0, or NaN)."""
+    name = r.get("metode_capaian", "").strip()
+    if name and name not in METHODS:
+        cells.bad(r, "metode_capaian", "one of " + ", ".join(METHODS) + " (empty = the polarity's default)")
+        name = ""
+    cap = float("nan")
+    if r.get("batas_capaian", "").strip():
+        cap = cells.number(r, "batas_capaian")
+        if cap is not None and cap <= 0:
+            cells.bad(r, "batas_capaian", "a cap above 0 (120 caps capaian at 120 %; empty = none)")
+        cap = float("nan") if cap is None else cap
+    return {"metode_capaian": name, "batas_capaian": cap}
 
 
 def name_index(definitions: pd.DataFrame) -> dict[str, dict[str, tuple[int, str, str]]]:

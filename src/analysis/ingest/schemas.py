@@ -14,6 +14,7 @@ from pandera.errors import SchemaErrors
 from .. import config
 from ..errors import DataError, Problem
 from ..indicators.capaian import POLARITIES
+from ..indicators.methods import METHODS
 from ..reference import grade_scale
 
 Int = pa.Column(int, pa.Check.ge(0))
@@ -21,6 +22,8 @@ OptInt = pa.Column("Int64", pa.Check.ge(0), nullable=True)
 Txt = pa.Column(str)
 OptTxt = pa.Column(str, nullable=True)
 Pct = pa.Column(float, pa.Check.in_range(-1000, 1000), nullable=True)
+#: an IKU value in the indicator's unit (a percentage, a count, an index, rupiah): its range is checked when read
+Val = pa.Column(float, nullable=True)
 Year = pa.Column(int, pa.Check.in_range(config.YEAR_MIN, config.YEAR_MAX))
 Trace = {"baris_sumber": pa.Column(str, nullable=True, coerce=True), "baris_raw": pa.Column(int, pa.Check.ge(1))}
 #: the grades of the default scale (data/reference/skala_predikat.csv owns them)
@@ -33,13 +36,15 @@ def _schema(columns: dict, unique=None, name="") -> pa.DataFrameSchema:
 
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "perjanjian_kinerja": _schema({"kode_indikator": Txt, "sasaran_no": Int, "sasaran": Txt, "target": Pct,
-                                   "target_predikat": Grade}, unique=["kode_indikator"]),
+    "perjanjian_kinerja": _schema({"kode_indikator": Txt, "sasaran_no": Int, "sasaran": Txt, "target": Val,
+                                   "target_predikat": Grade, "target_atas": Val, "sasaran_label": Txt},
+                                  unique=["kode_indikator"]),
     "pk_program": _schema({"program_no": Int, "program": Txt, "anggaran": Int,
                            "sumber_anggaran": pa.Column(str, pa.Check.isin(["APBD", "APBN"]))}, unique=["program_no"]),
-    "capaian_iku": _schema({"kode_indikator": Txt, "sasaran_no": Int, "sasaran": Txt, "target": Pct,
-                            "target_predikat": Grade, "realisasi": Pct, "realisasi_predikat": Grade,
-                            "capaian_dilaporkan": Pct}, unique=["kode_indikator"]),
+    "capaian_iku": _schema({"kode_indikator": Txt, "sasaran_no": Int, "sasaran": Txt, "target": Val,
+                            "target_predikat": Grade, "realisasi": Val, "realisasi_predikat": Grade,
+                            "capaian_dilaporkan": Pct, "target_atas": Val, "sasaran_label": Txt},
+                           unique=["kode_indikator"]),
     "anggaran_program": _schema({"program_no": Int, "program": Txt, "anggaran": Int, "realisasi": Int},
                                 unique=["program_no"]),
     "efisiensi_dilaporkan": _schema({"sasaran_no": Int, "program_no": pa.Column(int, required=False), "program": Txt,
@@ -55,11 +60,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                "nilai_pembanding": OptInt, "satuan": Txt, "kalimat": Txt}),
     "komponen_iku": _schema({"kode_indikator": Txt, "komponen": Txt, "nilai": pa.Column(float, pa.Check.ge(0)),
                              "satuan": OptTxt, "kalimat": Txt}, unique=["kode_indikator", "komponen"]),
-    "realisasi_tahunan": _schema({"kode_indikator": Txt, "tahun": Year, "realisasi": Pct, "realisasi_predikat": Grade},
+    "realisasi_tahunan": _schema({"kode_indikator": Txt, "tahun": Year, "realisasi": Val, "realisasi_predikat": Grade},
                                  unique=["kode_indikator", "tahun"]),
-    "target_tahunan": _schema({"kode_indikator": Txt, "tahun": Year, "jenis_target": Txt, "target": Pct,
+    "target_tahunan": _schema({"kode_indikator": Txt, "tahun": Year, "jenis_target": Txt, "target": Val,
                                "target_predikat": Grade, "tabel": Txt}),
-    "target_nasional": _schema({"kode_indikator": Txt, "tahun": Year, "jenis_target": Txt, "target": Pct,
+    "target_nasional": _schema({"kode_indikator": Txt, "tahun": Year, "jenis_target": Txt, "target": Val,
                                 "target_predikat": Grade, "tabel": Txt}),
     "nilai_sakip": _schema({"kode_indikator": Txt, "tahun": Year, "predikat": Grade,
                             "nilai": pa.Column(float, pa.Check.in_range(0, 100))}, unique=["kode_indikator", "tahun"]),
@@ -80,7 +85,9 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                   unique=["program_no"], strict=True, coerce=True),
     "definisi_indikator": pa.DataFrameSchema({
         "kode_indikator": Txt, "versi": Int, "berlaku_dari": Year, "berlaku_sampai": pa.Column("Int64", nullable=True),
-        "polaritas": pa.Column(str, pa.Check.isin(list(POLARITIES)))},
+        "polaritas": pa.Column(str, pa.Check.isin(list(POLARITIES))),
+        "metode_capaian": pa.Column(str, pa.Check.isin(["", *METHODS]), required=False),
+        "batas_capaian": pa.Column(float, pa.Check.gt(0), nullable=True, required=False)},
         unique=["kode_indikator", "versi"], coerce=True),
 }
 

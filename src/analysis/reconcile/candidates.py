@@ -13,8 +13,11 @@ import pandas as pd
 
 from ..config import DEFAULT_CATEGORY_SCALE
 from ..indicators.capaian import capaian as capaian_fn
+from ..indicators.methods import COMMON_CAPS, METHODS, NUMERIC, default_method, describe
 from ..ingest.figures import Subject
 from ..reference import category_scale
+from .rounding import round_half_up
+from .status import METHOD_PREFIX, PRINTED_ONLY
 
 
 def candidate(key, metode, nilai=np.nan, teks=None, utama=False, dibulatkan=False, penjelasan: tuple | str = ""):
@@ -27,9 +30,11 @@ def candidate(key, metode, nilai=np.nan, teks=None, utama=False, dibulatkan=Fals
             "penjelasan_id": id_}
 
 
-def candidates(tables, iku, sasaran, budget, efficiency, series, year,
-               skala_kategori: str = DEFAULT_CATEGORY_SCALE) -> pd.DataFrame:
-    """Recomputations of every kind of reported figure (see module doc)."""
+def iku_candidates(iku: pd.DataFrame, year) -> list[dict]:
+    """The IKU part: each realisation from its components; each capaian from its components (primary) or, where
+    the report states none, from the printed target and realisation by the indicator's method (:mod:`.methods`);
+    then the other methods and caps, whose names the reconciliation gives when only they reproduce a figure, and
+    the ratio rounded before × 100 (a recomputation from rounded inputs)."""
     c = []
     na = pd.NA
     for _, i in iku.iterrows():
@@ -44,20 +49,86 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                            penjelasan=f"{i['pembilang']:g} / {i['penyebut']:g} × 100"
                            if pd.notna(i["pembilang"]) else ""))
         k = ("capaian", Subject.indicator(code), na, year)
-        c.append(candidate(k, "komponen", i["capaian_komponen"], utama=True))
-        c.append(candidate(k, "dari_realisasi_dibulatkan", i["capaian"], dibulatkan=True,
-                       penjelasan=(f"capaian computed from the realisation as printed ({i['realisasi']:g} "
-                                   f"/ {i['target']:g}) instead of from its components",
-                                   f"capaian dihitung dari realisasi yang tercetak ({i['realisasi']:g} / "
-                                   f"{i['target']:g}), bukan dari komponennya")
-                       if pd.notna(i["realisasi"]) else ("capaian computed from the printed grade",
-                                                         "capaian dihitung dari predikat tercetak")))
-        if i["polaritas"] == "negatif":
-            other = "T/R" if i["konvensi_negatif"] != "T/R" else "2T-R"
-            c.append(candidate(k, f"negatif_{other}",
-                               capaian_fn(i["realisasi_komponen"], i["target"], "negatif", other),
-                           penjelasan=(f"negative-indicator convention {other} instead of {i['konvensi_negatif']}",
-                                       f"konvensi indikator negatif {other}, bukan {i['konvensi_negatif']}")))
+        if pd.notna(i["capaian_komponen"]):
+            c.append(candidate(k, "komponen", i["capaian_komponen"], utama=True))
+            c.append(candidate(k, "dari_realisasi_dibulatkan", i["capaian"], dibulatkan=True,
+                           penjelasan=(f"capaian computed from the realisation as printed ({i['realisasi']:g} "
+                                       f"/ {i['target']:g}) instead of from its components",
+                                       f"capaian dihitung dari realisasi yang tercetak ({i['realisasi']:g} / "
+                                       f"{i['target']:g}), bukan dari komponennya")
+                           if pd.notna(i["realisasi"]) else ("capaian computed from the printed grade",
+                                                             "capaian dihitung dari predikat tercetak")))
+            realisasi = i["realisasi_komponen"]
+        else:
+            own, cap = _own(i), _cap(i)
+            c.append(candidate(k, PRINTED_ONLY, i["capaian"], utama=True,
+                               penjelasan=(f"from the printed target and realisation by {describe(own, cap)}",
+                                           "dari target dan realisasi yang tercetak dengan "
+                                           f"{describe(own, cap, 'id')}")))
+            realisasi = i["realisasi"]
+        if i["polaritas"] != "predikat":
+            c += _other_methods(k, i, realisasi)
+    return c
+
+
+def _own(i) -> str:
+    """The IKU's capaian method (its definition's, else the polarity's default)."""
+    named = i.get("metode_capaian")
+    return named if isinstance(named, str) and named else default_method(i["polaritas"],
+                                                                         i.get("konvensi_negatif") or None)
+
+
+def _cap(i) -> float | None:
+    cap = i.get("batas_capaian", np.nan)
+    return None if pd.isna(cap) else float(cap)
+
+
+def _other_methods(k, i, realisasi) -> list[dict]:
+    """The capaian of one IKU by every other method and cap, and from the ratio rounded before × 100."""
+    if pd.isna(realisasi) or pd.isna(i["target"]):
+        return []
+    own, cap, upper = _own(i), _cap(i), i.get("target_atas", np.nan)
+
+    def by(metode, batas, r=realisasi):
+        return capaian_fn(r, i["target"], i["polaritas"], None, batas, metode, upper)
+
+    def named(metode, batas):
+        if metode != own:
+            m = METHODS[metode]
+            return (f"the method {describe(metode, batas)} ({m.en}) instead of the indicator's {describe(own, cap)}",
+                    f"metode {describe(metode, batas, 'id')} ({m.id}), bukan metode indikator "
+                    f"{describe(own, cap, 'id')}")
+        if batas is not None:
+            return (f"the indicator's method {describe(own)} capped at {batas:g} (a cap its definition does not "
+                    "state: batas_capaian)",
+                    f"metode indikator {describe(own, None, 'id')} dibatasi {batas:g} (batas yang tidak dinyatakan "
+                    "definisinya: batas_capaian)")
+        return (f"the indicator's method {describe(own)} without its cap of {cap:g}",
+                f"metode indikator {describe(own, None, 'id')} tanpa batas {cap:g}")
+
+    out = [candidate(k, f"{METHOD_PREFIX}{m}", by(m, cap), penjelasan=named(m, cap))
+           for m in NUMERIC if m != own]
+    if cap is None:
+        out += [candidate(k, f"{METHOD_PREFIX}{own}_batas_{b:g}", by(own, b), penjelasan=named(own, b))
+                for b in COMMON_CAPS if by(own, None) > b]
+    else:
+        out.append(candidate(k, f"{METHOD_PREFIX}{own}_tanpa_batas", by(own, None), penjelasan=named(own, None)))
+    if own in ("R/T", "T/R") and pd.isna(upper) and i["realisasi"] and i["target"]:
+        ratio = i["realisasi"] / i["target"] if own == "R/T" else i["target"] / i["realisasi"]
+        for d in (3, 2):
+            v = float(round_half_up(ratio, d))
+            value = v * 100 if cap is None else min(v * 100, cap)
+            out.append(candidate(k, f"rasio_dibulatkan_{d}", value, dibulatkan=True,
+                                 penjelasan=(f"the ratio rounded to {d} decimals ({v:g}) before × 100",
+                                             f"rasio dibulatkan menjadi {d} desimal ({v:g}) sebelum × 100")))
+    return out
+
+
+def candidates(tables, iku, sasaran, budget, efficiency, series, year,
+               skala_kategori: str = DEFAULT_CATEGORY_SCALE) -> pd.DataFrame:
+    """Recomputations of every kind of reported figure (see module doc)."""
+    c = iku_candidates(iku, year)
+    na = pd.NA
     overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
     k = ("capaian_rata_rata", Subject.all(), na, year)
     c.append(candidate(k, "rata_rata_komponen", overall["capaian"], utama=True))

@@ -32,6 +32,10 @@ STATUS_ORDER = {"mismatch": 0, "not_comparable": 1, "method": 2, "rounding": 3, 
 #: capaian printed at or above 100 only because rounding lifted it is a rounding, not a match
 CAPAIAN_THRESHOLD = 100.0
 _TOLERANCE = 1e-9
+#: candidates that are another capaian method (:func:`analysis.reconcile.candidates.iku_candidates`)
+METHOD_PREFIX = "metode_"
+#: the primary capaian of an IKU whose report states no components: from its printed target and realisation
+PRINTED_ONLY = "dari_target_dan_realisasi_tercetak"
 
 
 def equal_as_printed(value, reported, decimals, truncated: bool = False):
@@ -153,6 +157,12 @@ def _arithmetic(reported, cands) -> tuple[str, float, tuple[str, str]]:
     if status == "match":
         return status, pv, ("", "")
     if status == "rounding":
+        if primary_equal and p.get("metode") == PRINTED_ONLY:  # crossed the threshold, no components stated
+            return status, pv, (
+                f"printed {reported['teks']} only because it was rounded: from the printed target and realisation "
+                f"the capaian is {pv:.2f} %: the target is not quite met",
+                f"tercetak {reported['teks']} hanya karena dibulatkan: dari target dan realisasi yang tercetak "
+                f"capaian {pv:.2f} %: target belum sepenuhnya tercapai")
         if primary_equal:  # crossed the threshold
             en, id_ = _why(rounded_inputs[0]) if rounded_inputs else ("", "")
             return status, pv, (
@@ -165,6 +175,10 @@ def _arithmetic(reported, cands) -> tuple[str, float, tuple[str, str]]:
         return status, pv, (f"the figure is truncated to {d} decimals, not rounded",
                             f"angka dipotong menjadi {d} desimal, bukan dibulatkan")
     if status == "method":
+        methods = [c for c in cands if str(c.get("metode", "")).startswith(METHOD_PREFIX) and not c["utama"]
+                   and not c["dibulatkan"] and equal(c)]
+        if len(methods) > 1:  # the report does not say its method: name every one that reproduces the figure
+            return status, pv, tuple("; or ".join(_why(c)[n] for c in methods) for n in (0, 1))
         return status, pv, _why(other_hit)
     shown = f"{pv:.2f}" if not pd.isna(pv) else str(p["teks"])
     en, id_ = _why(p)

@@ -1,5 +1,6 @@
 """Cleaners of the tables over years: realisations and targets by year, national targets, SAKIP scores,
-narrative statements."""
+narrative statements. IKU values are read in the indicator's unit (a single value: ranges are read in the
+tables of the year, :mod:`.performance`)."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ import re
 import pandas as pd
 
 from ..figures import Subject, reported_figure
+from .performance import indicator_value
 
 
 def realisasi_multi_tahun(ctx, t, cells):
@@ -19,12 +21,12 @@ def realisasi_multi_tahun(ctx, t, cells):
         for y in years:
             c = f"realisasi_{y}"
             real.append({"kode_indikator": code, "tahun": y,
-                         "realisasi": None if graded else cells.percent(r, c, require_sign=True),
+                         "realisasi": None if graded else indicator_value(ctx, cells, r, c, code, False)[0],
                          "realisasi_predikat": cells.grade(r, c) if graded else None,
                          "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
         for c in target_cols:
             targets.append({"kode_indikator": code, "tahun": int(c.split("_")[1]), "jenis_target": "jangka_menengah",
-                            "target": None if graded else cells.percent(r, c, require_sign=True),
+                            "target": None if graded else indicator_value(ctx, cells, r, c, code, False)[0],
                             "target_predikat": cells.grade(r, c) if graded else None,
                             "tabel": t.name, "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
         if r.get("tingkat_kemajuan"):
@@ -46,10 +48,12 @@ def target_nasional(ctx, t, cells):
     for r in t.rows:
         code = ctx.indicator_code(cells, r, "indikator")
         targets.append({"kode_indikator": code, "tahun": ctx.year, "jenis_target": "nasional",
-                        "target": cells.percent(r, "target_nasional"), "target_predikat": None, "tabel": t.name,
+                        "target": indicator_value(ctx, cells, r, "target_nasional", code, False)[0],
+                        "target_predikat": None, "tabel": t.name,
                         "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
         for c in rcols:
-            angka.append(reported_figure("realisasi", Subject.indicator(code), cells.percent(r, c), r[c], t.name, r,
+            angka.append(reported_figure("realisasi", Subject.indicator(code),
+                                         indicator_value(ctx, cells, r, c, code, False)[0], r[c], t.name, r,
                                          int(c.split("_")[1])))
     return {"target_nasional": pd.DataFrame(targets, columns=TARGET_COLUMNS)}, angka
 
