@@ -23,6 +23,7 @@ from .indicators import plausibility
 from .indicators import trends as trends_mod
 from .ingest.clean import Cleaned, clean_agency_year
 from .processed import load_info, load_processed, processed_dir
+from .reconcile.budget_candidates import budget_candidates
 from .reconcile.candidates import candidates
 from .reconcile.reconcile import attribution_checks, reconcile
 from .reconcile.status import STATUS_ORDER
@@ -56,6 +57,8 @@ def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | 
     meta = meta or {}
     skala = meta.get("skala_kategori") or DEFAULT_CATEGORY_SCALE
     skala_eff = meta.get("skala_efisiensi") or DEFAULT_EFFICIENCY_SCALE
+    if "capaian_iku" not in tables:  # a budget-only agency-year (until every table kind is optional)
+        return _budget_only(tables, year, skala, manifest)
     iku, warnings = iku_mod.build_iku(tables, year, skala)
     sasaran = iku_mod.capaian_sasaran(iku, batas_atas)
     budget = budget_mod.build_budget(tables, skala)
@@ -72,13 +75,23 @@ def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | 
     return Indicators(iku, sasaran, budget, efficiency, outputs, series, breaks, rec, warnings)
 
 
+def _budget_only(tables: dict[str, pd.DataFrame], year: int, skala: str, manifest) -> Indicators:
+    """The budget figures of an agency-year without IKU tables, reconciled."""
+    empty = pd.DataFrame()
+    budget = budget_mod.build_budget(tables, skala)
+    cands = pd.DataFrame(budget_candidates(tables, empty, budget, empty, year, skala))
+    rec = reconcile(tables, cands, pd.DataFrame(columns=["kode_indikator", "tahun_pertama_baru"]), manifest)
+    return Indicators(empty, empty, budget, empty, budget_mod.output_rates(tables, budget), empty, empty, rec)
+
+
 def run_indicators(agency: str, year, processed_root=PROCESSED_ROOT, batas_atas: float | None = None) -> Indicators:
     tables = load_processed(agency, year, processed_root)
     info = load_info(agency, year, processed_root)
     manifest = pd.DataFrame(info["tables_read"])
     ind = compute_indicators(tables, int(year), info.get("meta"), manifest, batas_atas)
-    ind.warnings += plausibility.check_recomputed(tables, ind.iku, ind.sasaran, ind.budget, ind.efficiency, manifest,
-                                                  f"{agency}/{int(year)}")
+    if "capaian_iku" in tables:  # the bounds judge IKU and budget together
+        ind.warnings += plausibility.check_recomputed(tables, ind.iku, ind.sasaran, ind.budget, ind.efficiency,
+                                                      manifest, f"{agency}/{int(year)}")
     warnings = [{"sumber": "01-clean", "pesan": w} for w in info.get("warnings", [])]
     warnings += [{"sumber": w.file, "pesan": w.message} for w in ind.warnings]
     write_tables(processed_dir(agency, year, processed_root), {
