@@ -131,8 +131,9 @@ def run_indicators(agency: str, year, processed_root=PROCESSED_ROOT, batas_atas:
     manifest = pd.DataFrame(info["tables_read"], columns=["berkas", "tabel", "bagian", "judul_tabel",
                                                           "baris_sumber", "gaya_angka", "baris", "kolom"])
     ind = compute_indicators(tables, int(year), info.get("meta"), manifest, batas_atas)
-    ind.warnings += plausibility.check_recomputed(tables, ind.iku, ind.sasaran, ind.budget, ind.efficiency, manifest,
-                                                  f"{agency}/{int(year)}")
+    if "capaian_iku" in tables:  # the bounds judge IKU and budget together
+        ind.warnings += plausibility.check_recomputed(tables, ind.iku, ind.sasaran, ind.budget, ind.efficiency,
+                                                      manifest, f"{agency}/{int(year)}")
     warnings = [{"sumber": "01-clean", "pesan": w} for w in info.get("warnings", [])]
     warnings += [{"sumber": w.file, "pesan": w.message} for w in ind.warnings]
     write_tables(processed_dir(agency, year, processed_root), {

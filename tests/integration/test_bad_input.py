@@ -29,8 +29,8 @@ CASES = [
     ("O for 0 in rupiah", "realisasi_anggaran.csv", "12.151.893.026", "12.151.893.O26", "anggaran", "12.151.893.O26"),
     ("stray %%", "perjanjian_kinerja.csv", '"4,57 %"', '"4,57%%"', "target", "4,57%%"),
     ("unknown grade", "capaian_iku.csv", "Perangkat Daerah,A,A,100", "Perangkat Daerah,A+,A,100", "target", "A+"),
-    ("unknown funding source", "anggaran_program_sumber_dana.csv", ",DAK Non Fisik,", ",DAK Fisik,", "sumber_dana",
-     "DAK Fisik"),
+    # a funding source is any name the data gives (issue 11); an empty one is still refused
+    ("funding source left empty", "anggaran_program_sumber_dana.csv", ",DAK Non Fisik,", ",,", "sumber_dana", ""),
     ("total does not add up", "realisasi_anggaran.csv", "TOTAL,,20.674.821.126", "TOTAL,,20.674.821.127", "anggaran",
      "20.674.821.127"),
     ("staff total does not add up", "pegawai.csv", "Jumlah,,50,,1,3,-,21,20,5,50", "Jumlah,,50,,1,3,-,21,20,5,51",

@@ -57,16 +57,48 @@ def _group(df: pd.DataFrame, by: list[str], tingkat: str, atribusi: str = "") ->
 
 
 def build_budget(tables: dict[str, pd.DataFrame], skala_kategori: str = DEFAULT_CATEGORY_SCALE) -> pd.DataFrame:
-    """Absorption per programme, per programme × source, per source (DAU/DAK/APBN), per sasaran, overall.
+    """Absorption per programme, per programme × source, per source (as the data names them), per sasaran,
+    overall; and per row of a budget table with levels (``rincian``).
 
     Columns: see ``BUDGET_COLUMNS`` and ``data/processed/README.md``.
     """
+    if "anggaran_program" not in tables:
+        out = budget_lines(tables)
+    else:
+        out = _programme_budget(tables)
+        if "anggaran_rinci" in tables:
+            out = pd.concat([out, budget_lines(tables, with_total=False)], ignore_index=True)
+    scale = category_scale(skala_kategori)
+    out["kategori"] = [scale.category(v) for v in out["serapan"]]
+    out = out[BUDGET_COLUMNS].astype({"program_no": "Int64", "sasaran_no": "Int64", "jumlah_program": "int64"})
+    return out.reset_index(drop=True)
+
+
+def budget_lines(tables: dict[str, pd.DataFrame], with_total: bool = True) -> pd.DataFrame:
+    """The rows of a budget table with levels (``tingkat`` ``rincian``, amounts printed or computed) and its total
+    (``total``); empty when there is none."""
+    lines = tables.get("anggaran_rinci")
+    if lines is None or not len(lines):
+        return pd.DataFrame(columns=BUDGET_COLUMNS)
+    df = pd.DataFrame({"tingkat": np.where(lines["jalur"] == "total", "total", "rincian"), "atribusi": "",
+                       "program_no": pd.NA, "sumber_dana": lines["sumber_dana"], "sasaran_no": pd.NA,
+                       "nama": lines["uraian"], "anggaran": lines["anggaran"].astype("float64"),
+                       "realisasi": lines["realisasi"].astype("float64"), "serapan_rata_rata": np.nan,
+                       "jumlah_program": 0})
+    df["serapan"] = serapan(df["realisasi"], df["anggaran"])
+    return df if with_total else df[df["tingkat"] != "total"]
+
+
+def _programme_budget(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     prog = tables["program"]
     ap = tables["anggaran_program"].merge(prog[["program_no", "sasaran_no"]], on="program_no", how="left")
+    # the budget table's own source: its programmes' (APBD in a regional agency, APBN in a central one)
+    main = prog.loc[prog["program_no"].isin(ap["program_no"]), "sumber_anggaran"]
+    main = main.mode().iloc[0] if len(main) else "APBD"
     # programmes funded outside the APBD table (APBN in the performance agreement): budget known, spending not
     outside = prog[~prog["program_no"].isin(ap["program_no"]) & prog["anggaran_pk"].notna()]
     per_prog = pd.concat([
-        ap.assign(sumber_anggaran="APBD"),
+        ap.assign(sumber_anggaran=main),
         pd.DataFrame({"program_no": outside["program_no"], "program": outside["program"],
                       "anggaran": outside["anggaran_pk"].astype("float64"), "realisasi": np.nan,
                       "sasaran_no": outside["sasaran_no"], "sumber_anggaran": outside["sumber_anggaran"]}),
@@ -79,8 +111,8 @@ def build_budget(tables: dict[str, pd.DataFrame], skala_kategori: str = DEFAULT_
     if src is not None and len(src):
         by_src = src[["program_no", "sumber_dana", "anggaran", "realisasi"]].astype({"anggaran": "float64",
                                                                                      "realisasi": "float64"})
-    else:  # no split stated: the whole APBD programme budget has an unknown source
-        by_src = ap[["program_no", "anggaran", "realisasi"]].assign(sumber_dana="APBD").astype(
+    else:  # no split stated: the whole programme budget is of the table's source
+        by_src = ap[["program_no", "anggaran", "realisasi"]].assign(sumber_dana=main).astype(
             {"anggaran": "float64", "realisasi": "float64"})
     apbn = outside.assign(sumber_dana=outside["sumber_anggaran"])
     by_src = pd.concat([by_src, pd.DataFrame({"program_no": apbn["program_no"], "sumber_dana": apbn["sumber_dana"],
@@ -96,18 +128,14 @@ def build_budget(tables: dict[str, pd.DataFrame], skala_kategori: str = DEFAULT_
                       nama=by_src["program"]),
         _group(by_src, ["sumber_dana"], "sumber_dana"),
     ]
-    apbd = per_prog[per_prog["sumber_anggaran"] == "APBD"]
+    apbd = per_prog[per_prog["sumber_anggaran"] == main]
     parts.append(_group(apbd, ["sasaran_no"], "sasaran", "narasi"))
     eff = tables.get("efisiensi_dilaporkan")
     if eff is not None and len(eff):
         att = apbd.drop(columns="sasaran_no").merge(eff[["program_no", "sasaran_no"]], on="program_no", how="inner")
         parts.append(_group(att, ["sasaran_no"], "sasaran", "tabel_efisiensi"))
-    parts.append(_group(apbd.assign(sumber_dana="APBD"), ["sumber_dana"], "total"))
-    out = pd.concat(parts, ignore_index=True)
-    scale = category_scale(skala_kategori)
-    out["kategori"] = [scale.category(v) for v in out["serapan"]]
-    out = out[BUDGET_COLUMNS].astype({"program_no": "Int64", "sasaran_no": "Int64", "jumlah_program": "int64"})
-    return out.reset_index(drop=True)
+    parts.append(_group(apbd.assign(sumber_dana=main), ["sumber_dana"], "total"))
+    return pd.concat(parts, ignore_index=True)
 
 
 def build_efficiency(budget: pd.DataFrame, sasaran: pd.DataFrame, skala_efisiensi: str = DEFAULT_EFFICIENCY_SCALE

@@ -27,7 +27,8 @@ class _Sources:
         self.where = where
         rows = [] if manifest is None or not len(manifest) else manifest.to_dict("records")
         self.files = {r["tabel"]: r["berkas"] for r in rows}
-        self.styles = {r["tabel"]: r.get("gaya_angka") or "id" for r in rows}
+        # the table's default style (a per-column spec such as id;persen=en names the exceptions)
+        self.styles = {r["tabel"]: str(r.get("gaya_angka") or "id").split(";")[0] for r in rows}
 
     def label(self, kind: str) -> str:
         return f"{self.where}/{self.files.get(kind, kind + '.csv')}"

@@ -17,11 +17,28 @@ from .raw import RawTable
 
 @dataclass
 class Cells:
-    """Parses the cells of one raw table; a bad cell records a problem and yields ``None``."""
+    """Parses the cells of one raw table; a bad cell records a problem and yields ``None``.
+
+    ``style`` is the table's ``gaya_angka`` as declared: one style, or a default and the columns that differ
+    (``id;persen=en``); each number is parsed in its column's style, and messages name that style."""
 
     table: RawTable
     style: str
     col: Collector
+
+    def __post_init__(self):
+        try:
+            self._default, self._columns = numbers.parse_style_spec(self.style)
+        except ValueError:  # the manifest check reports a bad spec; read with the default meanwhile
+            self._default, self._columns = "id", {}
+        for c in self._columns:
+            if c not in self.table.columns:
+                self.col.add(self.table.label, 1, c, None, f"a column of this table (gaya_angka in manifest.csv "
+                             f"names it: {self.style})")
+
+    def style_of(self, c: str | None = None) -> str:
+        """The number style of column ``c`` (the table's default when ``c`` is not named in the spec)."""
+        return self._columns.get(c, self._default)
 
     def bad(self, row: dict, c: str, expected: str) -> None:
         self.col.add(self.table.label, row["_line"], c, row.get(c), expected)
@@ -55,18 +72,18 @@ class Cells:
             return None
 
     def integer(self, row, c, dash="error", minimum: int | None = 0):
-        v = self._num(row, c, lambda s: numbers.parse_integer(s, self.style), dash, "a whole number")
+        v = self._num(row, c, lambda s: numbers.parse_integer(s, self.style_of(c)), dash, "a whole number")
         if v is not None and minimum is not None and v < minimum:
             self.bad(row, c, f"a whole number >= {minimum}")
             return None
         return v
 
     def rupiah(self, row, c, dash="error"):
-        return self._num(row, c, lambda s: numbers.parse_rupiah(s, self.style), dash, "an amount in rupiah")
+        return self._num(row, c, lambda s: numbers.parse_rupiah(s, self.style_of(c)), dash, "an amount in rupiah")
 
     def percent(self, row, c, dash="error", require_sign=False, maximum: float | None = config.MAX_PERCENT,
                 minimum: float | None = None):
-        v = self._num(row, c, lambda s: numbers.parse_percent(s, self.style, require_sign), dash, "a percentage")
+        v = self._num(row, c, lambda s: numbers.parse_percent(s, self.style_of(c), require_sign), dash, "a percentage")
         if v is not None and maximum is not None and abs(v) > maximum:
             self.bad(row, c, f"a percentage of at most {maximum:g} (a misplaced separator?)")
             return None
@@ -76,7 +93,7 @@ class Cells:
         return v
 
     def number(self, row, c, dash="error"):
-        return self._num(row, c, lambda s: numbers.parse_number(s, self.style), dash, "a number")
+        return self._num(row, c, lambda s: numbers.parse_number(s, self.style_of(c)), dash, "a number")
 
     def grade(self, row, c, scale_name: str = config.DEFAULT_GRADE_SCALE):
         v = row.get(c, "").strip()
@@ -122,15 +139,17 @@ def normalise_name(text: str) -> str:
     return " ".join(s.split())
 
 
-def check_total(cells: Cells, total_row: dict | None, column: str, parts: list, what: str, parser) -> int | None:
-    """The TOTAL row must equal the sum of the rows above it."""
+def check_total(cells: Cells, total_row: dict | None, column: str, parts: list, what: str, parser,
+                partial: bool = False) -> int | None:
+    """A printed TOTAL row must equal the sum of the rows above it; a table without one is fine (its total is
+    computed downstream), and in a table the manifest marks ``sebagian`` the sum is not compared (rows are
+    missing from it)."""
     if total_row is None:
-        cells.col.add(cells.table.label, None, column, None, f"a TOTAL row for {what}")
         return None
     total = parser(total_row, column)
-    if total is None or any(p is None for p in parts):
+    if partial or total is None or any(p is None for p in parts):
         return total
     if sum(parts) != total:
-        cells.bad(total_row, column, f"the sum of the rows above ({numbers.format_integer(sum(parts), cells.style)})"
-                   " — a total that does not add up")
+        cells.bad(total_row, column, f"the sum of the rows above "
+                  f"({numbers.format_integer(sum(parts), cells.style_of(column))}) — a total that does not add up")
     return total

@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import Collector
 from .context import Context
 from .definitions import valid_in
-from .numbers import format_integer
+from .numbers import column_style, format_integer
 from .raw import RawTable
 
 #: the raw tables read, by table kind, with their number style (``gaya_angka``)
@@ -37,6 +37,13 @@ def check_component_references(t: dict[str, pd.DataFrame], ctx: Context, col: Co
                             f"({', '.join(sorted(have))})")
 
 
+def _style(spec: str, column: str) -> str:
+    try:
+        return column_style(spec, column)
+    except ValueError:  # reported with the manifest
+        return "id"
+
+
 def _complete(df: pd.DataFrame, columns) -> pd.DataFrame:
     """Rows whose key and amounts were all read (a bad cell is reported where it is, not as a wrong sum)."""
     return df.dropna(subset=list(columns))
@@ -47,9 +54,10 @@ def check_cross_table_totals(t: dict[str, pd.DataFrame], ctx: Context, read: Rea
     and programme amounts per source add up to the stated DAU/DAK totals."""
     prog, src, tot = t.get("anggaran_program"), t.get("anggaran_program_sumber_dana"), t.get("anggaran_sumber_dana")
     if prog is not None and src is not None and "anggaran_program_sumber_dana" in read:
-        raw, style = read["anggaran_program_sumber_dana"]
+        raw, spec = read["anggaran_program_sumber_dana"]
         budget_file = read["realisasi_anggaran"][0].label if "realisasi_anggaran" in read else "realisasi_anggaran.csv"
         for c in ("anggaran", "realisasi"):
+            style = _style(spec, c)
             groups = {no: g for no, g in src.groupby("program_no")}
             for _, r in _complete(prog, ["program_no", c]).iterrows():
                 g = groups.get(r["program_no"])
@@ -65,8 +73,9 @@ def check_cross_table_totals(t: dict[str, pd.DataFrame], ctx: Context, read: Rea
                             f"{budget_file} line {int(r['baris_raw'])}; "
                             f"they add up to {format_integer(total, style)}")
     if src is not None and tot is not None and "anggaran_sumber_dana" in read:
-        raw, style = read["anggaran_sumber_dana"]
+        raw, spec = read["anggaran_sumber_dana"]
         for c in ("anggaran", "realisasi"):
+            style = _style(spec, c)
             sums = {sd: g[c] for sd, g in src.groupby("sumber_dana")}
             for _, r in _complete(tot, ["sumber_dana", c]).iterrows():
                 parts = sums.get(r["sumber_dana"])

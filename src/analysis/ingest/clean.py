@@ -84,7 +84,8 @@ def clean_agency_year(agency: str, year, raw_root) -> Cleaned:
         angka.extend(fig)
         raw_read[name] = (t, m["gaya_angka"])
         read.append({"berkas": m["berkas"], "tabel": name, "bagian": m["bagian"], "judul_tabel": m["judul_tabel"],
-                     "baris_sumber": m["baris_sumber"], "gaya_angka": m["gaya_angka"], "baris": len(t.rows),
+                     "baris_sumber": m["baris_sumber"], "gaya_angka": m["gaya_angka"], "cakupan": m["cakupan"],
+                     "baris": len(t.rows),
                      "kolom": len(t.columns)})
     result = {k: pd.concat(v, ignore_index=True) if len(v) > 1 else v[0] for k, v in tables.items()}
     _check_across(result, ctx, raw_read, col)
@@ -94,7 +95,7 @@ def clean_agency_year(agency: str, year, raw_root) -> Cleaned:
         result["komponen_iku"] = merge_restatements(result["komponen_iku"])
     result["definisi_indikator"] = ctx.definitions
     result["reported_figures"] = reported_figures_frame(angka)
-    result["program"] = build_program(result)
+    result["program"] = build_program(result, ctx.funding_source())
     attach_program_numbers(result, ctx)
     result = validate_all(result, ctx.folder)
     # bounds need typed, validated tables: the run's last check (data/reference/batas_wajar.csv)

@@ -15,6 +15,7 @@ from ..errors import Collector, DataError, Problem, Warning_
 from .cells import Cells, normalise_name
 from .definitions import DEFINITION_COLUMNS, METHOD_COLUMNS, name_index, read_definitions, valid_in
 from .layout import stray_folders, unlisted_tables
+from .numbers import parse_style_spec
 from .provenance import Source, check_line_refs, check_meta, parse_line_refs
 from .raw import RawTable, agency_year_dir, read_raw_csv
 from .units import Unit, unit_of
@@ -92,8 +93,31 @@ class Context:
     def sasaran_list(self) -> str:
         return ", ".join(str(n) for n in sorted(self.sasaran_numbers()))
 
+    def is_partial(self, berkas: str) -> bool:
+        """The manifest marks the table as part of what the report prints (``cakupan`` ``sebagian``): sums over
+        its rows are never compared with a printed total."""
+        m = self.manifest
+        if "cakupan" not in m.columns:
+            return False
+        return bool((m.loc[m["berkas"] == berkas, "cakupan"] == "sebagian").any())
+
+    def funding_source(self) -> str:
+        """The funding source of the agency's budget tables when a table does not name one: meta.csv
+        ``sumber_dana`` (APBN for a central agency), else APBD for a regional agency (one with ``provinsi``),
+        else :data:`UNNAMED_SOURCE`."""
+        named = str(self.meta.get("sumber_dana") or "").strip()
+        if named:
+            return named
+        return "APBD" if str(self.meta.get("provinsi") or "").strip() else UNNAMED_SOURCE
+
+
+#: the funding source of a budget that neither the table nor meta.csv names
+UNNAMED_SOURCE = "anggaran"
+
 
 MANIFEST_COLUMNS = ["berkas", "tabel", "bagian", "judul_tabel", "baris_sumber", "gaya_angka", "catatan"]
+#: optional last column: ``lengkap`` (default) or ``sebagian`` (the table shows only part of its rows)
+COVERAGE = {"": "lengkap", "lengkap": "lengkap", "sebagian": "sebagian"}
 
 
 def read_meta(folder: Path) -> dict:
@@ -111,13 +135,17 @@ def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = 
     is a problem (collected in ``col``, or raised when none is given)."""
     own = col is None
     col = col or Collector()
-    t = read_raw_csv(folder / "manifest.csv", MANIFEST_COLUMNS)
+    t = read_raw_csv(folder / "manifest.csv", MANIFEST_COLUMNS, ("cakupan",))
     cells = Cells(t, "id", col)
     good, seen = [], {}
     for r in t.rows:
         before = len(col.problems)
         cells.choice(r, "tabel", tuple(sorted(known_tables)))
-        cells.choice(r, "gaya_angka", ("id", "en"))
+        try:
+            parse_style_spec(r["gaya_angka"])
+        except ValueError as e:
+            cells.bad(r, "gaya_angka", str(e))
+        r["cakupan"] = cells.choice(r, "cakupan", COVERAGE, required=False) or "lengkap"
         berkas = cells.text(r, "berkas")
         # a link is listed here and refused when read (read_raw_csv names it)
         if berkas and (not re.fullmatch(r"[a-z0-9_]+\.csv", berkas)
@@ -130,7 +158,7 @@ def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = 
             good.append(r)
     if own:
         col.raise_if_any()
-    return pd.DataFrame(good, columns=MANIFEST_COLUMNS + ["_line"]), t.warnings, t
+    return pd.DataFrame(good, columns=MANIFEST_COLUMNS + ["cakupan", "_line"]), t.warnings, t
 
 
 def _check_definition_lines(definitions: pd.DataFrame, year: int, source: Source, label: str, col: Collector) -> None:
@@ -165,7 +193,7 @@ def load_context(agency: str, year, raw_root, table_kinds: set[str]) -> tuple[Co
         meta, source = check_meta(t, year, col)
     except DataError as e:
         col.problems.extend(e.problems)
-    manifest = pd.DataFrame(columns=MANIFEST_COLUMNS + ["_line"])
+    manifest = pd.DataFrame(columns=MANIFEST_COLUMNS + ["cakupan", "_line"])
     try:
         manifest, w, mt = read_manifest(folder, table_kinds, col)
         warnings += w

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 #: what a figure can be about
-KINDS = ("indicator", "programme", "programme_by_name", "sasaran", "funding_source", "all")
-#: funding sources as the subject of a figure (``APBD+APBN``: the performance agreement's grand total)
+KINDS = ("indicator", "programme", "programme_by_name", "sasaran", "funding_source", "budget_line", "all")
+#: funding sources written bare as a subject (``APBD+APBN``: the performance agreement's grand total); any other
+#: name the data gives (BLUD, PNBP, Hibah …) is written ``dana:<name>``
 FUNDING_SOURCES = ("APBD", "APBN", "DAU", "DAK", "APBD+APBN")
 
 REPORTED_FIGURE_COLUMNS = ["besaran", "subjek", "tahun_dasar", "tahun", "nilai", "teks", "tabel", "baris_sumber",
                            "baris_raw"]
 
-_PROGRAMME = re.compile(r"^program (\d+)(?: (\S+))?$")
+_PROGRAMME = re.compile(r"^program (\d+)(?: (.+))?$")
 _SASARAN = re.compile(r"^sasaran (\d+)$")
 
 
@@ -63,6 +64,11 @@ class Subject:
         return cls("funding_source", name)
 
     @classmethod
+    def budget_line(cls, path: str) -> Subject:
+        """A row of a budget table with levels, by its position path (``1.2.3``, ``total``)."""
+        return cls("budget_line", str(path))
+
+    @classmethod
     def all(cls) -> Subject:
         return cls("all")
 
@@ -75,6 +81,10 @@ class Subject:
             return f"program:{self.key}"
         if self.kind == "sasaran":
             return f"sasaran {self.key}"
+        if self.kind == "budget_line":
+            return f"rincian {self.key}"
+        if self.kind == "funding_source" and self.key not in FUNDING_SOURCES:
+            return f"dana:{self.key}"
         return str(self.key)
 
     @classmethod
@@ -83,6 +93,10 @@ class Subject:
         text = str(text)
         if text == "semua":
             return cls.all()
+        if text.startswith("rincian "):
+            return cls.budget_line(text.split(" ", 1)[1])
+        if text.startswith("dana:"):
+            return cls.funding_source(text.split(":", 1)[1])
         if text.startswith("program:"):
             return cls.programme_by_name(text.split(":", 1)[1])
         if m := _PROGRAMME.match(text):

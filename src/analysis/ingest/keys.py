@@ -48,6 +48,8 @@ def check_key(key: Key, records: list[dict], t: RawTable, col: Collector) -> Non
     first: dict[tuple, int] = {}
     reported = set()
     for rec in records:
+        if pd.isna(rec["baris_raw"]):  # a row the table does not print (a computed total) has no key
+            continue
         line = int(rec["baris_raw"])
         if line in bad_lines:
             continue

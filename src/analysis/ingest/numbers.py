@@ -1,5 +1,9 @@
 """Parsing numbers as Indonesian reports print them, one explicit style per column.
 
+A table declares its style in ``manifest.csv`` (``gaya_angka``): one style for every column (``id``), or a
+default and the columns that differ (``id;persen=en``: amounts ``749.930.215`` beside percentages ``93.6``);
+:func:`parse_style_spec` reads it, :func:`column_style` gives one column's.
+
 Styles
 ------
 ``id``  Indonesian: ``.`` groups thousands, ``,`` is the decimal mark: ``12.151.893.026``, ``4,57``.
@@ -40,6 +44,29 @@ _LOOK_ALIKES = str.maketrans({"\u2212": "-", "\u00a0": " ", "\u202f": " "})
 
 class TooManyDigits(ValueError):
     """A number longer than :data:`MAX_DIGITS` significant digits: its own message, whatever the cell's kind."""
+
+
+def parse_style_spec(spec: str) -> tuple[str, dict[str, str]]:
+    """``gaya_angka`` as declared: ``id`` or ``id;persen=en;realisasi=id`` -> (default style, {column: style}).
+
+    Raises :class:`ValueError` saying what was expected: a style is declared, never guessed."""
+    parts = [p.strip() for p in str(spec or "").split(";")]
+    default, columns = parts[0], {}
+    if default not in STYLES:
+        raise ValueError("a number style id or en, optionally followed by columns that differ: id;persen=en")
+    for p in parts[1:]:
+        column, _, style = (x.strip() for x in p.partition("="))
+        if not column or style not in STYLES or column in columns:
+            raise ValueError(f"column=style pairs after the default style, each column once (like id;persen=en), "
+                             f"not {p!r}")
+        columns[column] = style
+    return default, columns
+
+
+def column_style(spec: str, column: str | None = None) -> str:
+    """The style of ``column`` under the declared ``spec`` (its default when the column is not named)."""
+    default, columns = parse_style_spec(spec)
+    return columns.get(column, default)
 
 
 def normalise_look_alikes(text: str) -> str:
@@ -101,8 +128,8 @@ def parse_rupiah(text: str, style: str = "id") -> int:
     except TooManyDigits:
         raise
     except ValueError:
-        example = "Rp.12.151.893.026,-" if style == "id" else "Rp 20,674,821,126"
-        raise ValueError(f"an amount in rupiah like {example}") from None
+        example = f"{style} style, like " + ("Rp.12.151.893.026,-" if style == "id" else "Rp 20,674,821,126")
+        raise ValueError(f"an amount in rupiah in {example}") from None
     if value < 0:
         raise ValueError("a non-negative amount in rupiah")
     return value
@@ -114,18 +141,18 @@ def parse_percent(text: str, style: str = "id", require_sign: bool = False) -> f
     Exactly one ``%`` is allowed (``4,57%%`` is an error). With ``require_sign`` the ``%`` must be there.
     """
     s = normalise_look_alikes(text).strip()
-    example = "4,57 %" if style == "id" else "4.57 %"
+    example = f"{style} style, like " + ("4,57 %" if style == "id" else "4.57 %")
     if s.count("%") > 1 or (require_sign and "%" not in s):
-        raise ValueError(f"a percentage like {example}")
+        raise ValueError(f"a percentage in {example}")
     m = _PERCENT.match(s)
     if not m or (s.startswith("(") != s.endswith(")")):
-        raise ValueError(f"a percentage like {example}")
+        raise ValueError(f"a percentage in {example}")
     try:
         return parse_number(m.group("num"), style)
     except TooManyDigits:
         raise
     except ValueError:
-        raise ValueError(f"a percentage like {example}") from None
+        raise ValueError(f"a percentage in {example}") from None
 
 
 def is_dash(text: str) -> bool:

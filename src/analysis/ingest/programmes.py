@@ -9,8 +9,9 @@ from .context import Context
 from .figures import Subject
 
 
-def build_program(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The programme master: number, name, sasaran it supports (as the narrative says), funding."""
+def build_program(t: dict[str, pd.DataFrame], source: str = "APBD") -> pd.DataFrame:
+    """The programme master: number, name, sasaran it supports (as the narrative says), funding (``source`` for a
+    programme of the budget table that the performance agreement does not list: the agency's source)."""
     cols = ["program_no", "program", "sasaran_no", "sumber_anggaran", "anggaran_pk"]
     base = t.get("anggaran_program")
     pk = t.get("pk_program")
@@ -22,7 +23,7 @@ def build_program(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                                      "sumber_anggaran": r["sumber_anggaran"], "anggaran_pk": r["anggaran"]}
     if base is not None:
         for _, r in base.iterrows():
-            d = rows.setdefault(r["program_no"], {"program_no": r["program_no"], "sumber_anggaran": "APBD",
+            d = rows.setdefault(r["program_no"], {"program_no": r["program_no"], "sumber_anggaran": source,
                                                   "anggaran_pk": None, "sasaran_no": None})
             d["program"] = r["program"]
     if src is not None:

@@ -40,7 +40,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                    "target_predikat": Grade, "target_atas": Val, "sasaran_label": Txt},
                                   unique=["kode_indikator"]),
     "pk_program": _schema({"program_no": Int, "program": Txt, "anggaran": Int,
-                           "sumber_anggaran": pa.Column(str, pa.Check.isin(["APBD", "APBN"]))}, unique=["program_no"]),
+                           "sumber_anggaran": Txt}, unique=["program_no"]),
     "capaian_iku": _schema({"kode_indikator": Txt, "sasaran_no": Int, "sasaran": Txt, "target": Val,
                             "target_predikat": Grade, "realisasi": Val, "realisasi_predikat": Grade,
                             "capaian_dilaporkan": Pct, "target_atas": Val, "sasaran_label": Txt},
@@ -49,12 +49,21 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                 unique=["program_no"]),
     "efisiensi_dilaporkan": _schema({"sasaran_no": Int, "program_no": pa.Column(int, required=False), "program": Txt,
                                      "anggaran": Int, "realisasi": Int}),
+    "anggaran_rinci": pa.DataFrameSchema({
+        "jalur": Txt, "induk": OptTxt, "tingkat": Txt, "kedalaman": Int, "nomor": OptTxt, "uraian": Txt,
+        "sumber_dana": Txt, "anggaran": OptInt, "realisasi": OptInt,
+        "asal": pa.Column(str, pa.Check.isin(["tercetak", "dihitung", "sebagian_dihitung", "tercetak_sebagian",
+                                              "tidak_diketahui"])),
+        "cakupan": pa.Column(str, pa.Check.isin(["lengkap", "sebagian"])),
+        "baris_sumber": pa.Column(str, nullable=True, coerce=True), "baris_raw": pa.Column("Int64", nullable=True)},
+        unique=["jalur"], strict=True, coerce=True),
+    # funding sources are named by the data (DAU, DAK, APBN, BLUD, …): any name
     "anggaran_program_sumber_dana": _schema({
-        "program_no": Int, "program": Txt, "sumber_dana": pa.Column(str, pa.Check.isin(["DAU", "DAK", "APBN"])),
+        "program_no": Int, "program": Txt, "sumber_dana": Txt,
         "anggaran": Int, "realisasi": Int, "sasaran_no": OptInt, "kategori_dilaporkan": OptTxt},
         unique=["program_no", "sumber_dana"]),
     "anggaran_sumber_dana": _schema({"bagian": Txt,
-                                     "sumber_dana": pa.Column(str, pa.Check.isin(["DAU", "DAK", "APBN", "APBD"])),
+                                     "sumber_dana": Txt,
                                      "anggaran": Int, "realisasi": OptInt}),
     "output_program": _schema({"program_no": Int, "keluaran": Txt, "nilai": Int, "pembanding": OptTxt,
                                "nilai_pembanding": OptInt, "satuan": Txt, "kalimat": Txt}),
@@ -92,7 +101,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
 }
 
 #: processed table -> raw file it comes from (for error messages)
-RAW_FILE = {"anggaran_program": "realisasi_anggaran.csv", "efisiensi_dilaporkan": "efisiensi.csv",
+RAW_FILE = {"anggaran_program": "realisasi_anggaran.csv", "anggaran_rinci": "realisasi_anggaran_rinci.csv",
+            "efisiensi_dilaporkan": "efisiensi.csv",
             "realisasi_tahunan": "realisasi_multi_tahun.csv", "target_tahunan": "realisasi_multi_tahun.csv",
             "aset_kondisi": "aset.csv", "definisi_indikator": "../definisi_indikator.csv",
             "komponen_iku": "komponen_iku.csv"}

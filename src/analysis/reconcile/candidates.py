@@ -15,19 +15,10 @@ from ..config import DEFAULT_CATEGORY_SCALE
 from ..indicators.capaian import capaian as capaian_fn
 from ..indicators.methods import COMMON_CAPS, METHODS, NUMERIC, default_method, describe
 from ..ingest.figures import Subject
-from ..reference import category_scale
+from .budget_candidates import budget_candidates
+from .candidate import candidate
 from .rounding import round_half_up
 from .status import METHOD_PREFIX, PRINTED_ONLY
-
-
-def candidate(key, metode, nilai=np.nan, teks=None, utama=False, dibulatkan=False, penjelasan: tuple | str = ""):
-    """One recomputation of the figure ``key`` = (besaran, :class:`Subject`, tahun_dasar, tahun); ``penjelasan``
-    is (English, Indonesian) or one text for both."""
-    besaran, subjek, tahun_dasar, tahun = key
-    en, id_ = (penjelasan, penjelasan) if isinstance(penjelasan, str) else penjelasan
-    return {"besaran": besaran, "subjek": subjek, "tahun_dasar": tahun_dasar, "tahun": tahun, "metode": metode,
-            "nilai": nilai, "teks": teks, "utama": utama, "dibulatkan": dibulatkan, "penjelasan": en,
-            "penjelasan_id": id_}
 
 
 def iku_candidates(iku: pd.DataFrame, year) -> list[dict]:
@@ -146,64 +137,7 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                                    "sasaran's capaian",
                                    f"rata-rata capaian seluruh IKU ({overall['capaian']:.0f}) dicetak sebagai capaian "
                                    "sasaran ini")))
-    # absorption
-    for _, b in budget.iterrows():
-        t = b["tingkat"]
-        if t == "program":
-            keys = [Subject.programme(b["program_no"])]
-        elif t == "program_sumber_dana":
-            keys = [Subject.programme(b["program_no"], b["sumber_dana"])]
-        elif t in ("sumber_dana", "total"):
-            keys = [Subject.funding_source(b["sumber_dana"])]
-        else:
-            continue
-        for subj in keys:
-            c.append(candidate(("serapan", subj, na, year), "tertimbang", b["serapan"], utama=True,
-                           penjelasan="realisasi / anggaran × 100"))
-            if t != "program":
-                c.append(candidate(("anggaran_total", subj, na, year), "jumlah", b["anggaran"], utama=True))
-                c.append(candidate(("realisasi_total", subj, na, year), "jumlah", b["realisasi"], utama=True))
-            if t == "program_sumber_dana":
-                c.append(candidate(("kategori_serapan", subj, na, year), "skala_kategori",
-                               teks=category_scale(skala_kategori).category(b["serapan"]), utama=True,
-                               penjelasan=(f"category of {b['serapan']:.2f} % on the scale {skala_kategori}",
-                                           f"kategori {b['serapan']:.2f} % pada skala {skala_kategori}")))
-    progs = budget[budget["tingkat"] == "program"]
-    c.append(candidate(("anggaran_total", Subject.funding_source("APBD+APBN"), na, year), "jumlah",
-                       progs["anggaran"].sum(), utama=True))
-    total = budget[budget["tingkat"] == "total"].iloc[0]
-    k = ("serapan_rata_rata", Subject.all(), na, year)
-    c.append(candidate(k, "tertimbang", total["serapan"], utama=True, penjelasan="Σ realisasi / Σ anggaran × 100"))
-    c.append(candidate(k, "rata_rata_biasa", total["serapan_rata_rata"],
-                   penjelasan=("plain (unweighted) mean of the programme percentages, not weighted by budget "
-                               f"(weighted: {total['serapan']:.2f} %)",
-                               "rata-rata biasa persentase program, tidak ditimbang dengan anggaran "
-                               f"(tertimbang: {total['serapan']:.2f} %)")))
-    # efficiency
-    eff = efficiency.set_index(["lingkup", "atribusi", "metode"])["efisiensi"]
-    k = ("efisiensi", Subject.all(), na, year)
-    c.append(candidate(k, "selisih_tertimbang", eff.get(("semua", "", "selisih_tertimbang")), utama=True,
-                   penjelasan="capaian − weighted absorption"))
-    c.append(candidate(k, "selisih_rata_rata", eff.get(("semua", "", "selisih_rata_rata")),
-                   penjelasan=("capaian − plain mean of programme absorption (the report's method); "
-                               "a difference of two percentages is in percentage points, printed as '%'",
-                               "capaian − rata-rata biasa serapan program (cara laporan); selisih dua persentase "
-                               "adalah poin persentase, dicetak dengan '%'")))
-    for lingkup in sorted({scope for scope, _, _ in eff.index if scope.startswith("sasaran")}):
-        k = ("efisiensi", Subject.parse(lingkup), na, year)
-        c.append(candidate(k, "selisih_tertimbang", eff.get((lingkup, "narasi", "selisih_tertimbang"), np.nan),
-                           utama=True,
-                       penjelasan="sasaran capaian − weighted absorption of the programmes the narrative attributes"))
-        for m in ("selisih_tertimbang", "selisih_rata_rata"):
-            if (lingkup, "tabel_efisiensi", m) in eff.index:
-                c.append(candidate(k, f"tabel_efisiensi_{m}", eff[(lingkup, "tabel_efisiensi", m)],
-                               penjelasan=("programmes attributed to sasaran as in the efficiency table",
-                                           "program dikelompokkan ke sasaran seperti pada tabel efisiensi")))
-        c.append(candidate(k, "efisiensi_keseluruhan", eff.get(("semua", "", "selisih_rata_rata")),
-                       penjelasan=("the overall efficiency is printed for this sasaran; its own is "
-                                   f"{eff.get((lingkup, 'narasi', 'selisih_tertimbang'), np.nan):.1f} points",
-                                   "efisiensi keseluruhan dicetak untuk sasaran ini; efisiensinya sendiri "
-                                   f"{eff.get((lingkup, 'narasi', 'selisih_tertimbang'), np.nan):.1f} poin")))
+    c += budget_candidates(tables, sasaran, budget, efficiency, year, skala_kategori)
     # year-to-year changes (perubahan) and the report's "tingkat kemajuan"
     s = series.set_index(["kode_indikator", "tahun"])
     for code in series["kode_indikator"].unique():

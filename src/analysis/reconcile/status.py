@@ -91,6 +91,12 @@ def classify_many(reported, decimals, primary, from_rounded=None, alternative=No
     return status if crossing is None else across_break(status, crossing)
 
 
+def _decimals(value: float) -> int:
+    """Decimals of a parsed value's shortest form (1.06 -> 2)."""
+    text = repr(float(value))
+    return 0 if "e" in text or text.endswith(".0") else len(text.split(".")[1])
+
+
 def _why(c) -> tuple[str, str]:
     return c["penjelasan"], c.get("penjelasan_id", c["penjelasan"])
 
@@ -133,7 +139,8 @@ def _arithmetic(reported, cands) -> tuple[str, float, tuple[str, str]]:
     p = next((c for c in cands if c["utama"]), None)
     rep = reported["nilai"]
     textual = pd.isna(rep)
-    d = printed_decimals(reported["teks"])
+    # a value read with more decimals than the text seems to show ('1,060' in id style is 1.06, not 1060)
+    d = printed_decimals(reported["teks"]) if textual else max(printed_decimals(reported["teks"]), _decimals(rep))
 
     def equal(c) -> bool:
         if textual:
@@ -152,9 +159,13 @@ def _arithmetic(reported, cands) -> tuple[str, float, tuple[str, str]]:
     status = decide(missing, primary_equal, crossed, rounded_hit is not None, truncated, other_hit is not None)
 
     if status == "unverifiable":
+        if p is not None and isinstance(p.get("alasan"), tuple):  # the candidate says why it has no value
+            return status, np.nan, p["alasan"]
         return status, np.nan, ("an input of the recomputation is missing (not stated in the report)",
                                 "masukan perhitungan ulang tidak tersedia (tidak dinyatakan dalam laporan)")
     if status == "match":
+        if isinstance(p.get("nama_metode"), tuple):  # several methods are in use: say which one this is
+            return status, pv, (f"reproduced by {p['nama_metode'][0]}", f"cocok dengan {p['nama_metode'][1]}")
         return status, pv, ("", "")
     if status == "rounding":
         if primary_equal and p.get("metode") == PRINTED_ONLY:  # crossed the threshold, no components stated

@@ -16,6 +16,7 @@ from .budget import (
     pk_program,
     realisasi_anggaran,
 )
+from .budget_lines import realisasi_anggaran_rinci
 from .performance import capaian_iku, capaian_per_sasaran, formulir_pengukuran, komponen_iku, perjanjian_kinerja
 from .resources import JABATAN_PEGAWAI, aset, formasi_pegawai, pegawai
 from .series import nilai_sakip, pernyataan_narasi, realisasi_multi_tahun, target_nasional
@@ -33,6 +34,8 @@ CLEANERS = {
                    "tingkat_efisiensi"], [], efisiensi),
     "realisasi_anggaran": (["baris_sumber", "no", "program", "anggaran", "realisasi", "persen"], [],
                            realisasi_anggaran),
+    "realisasi_anggaran_rinci": (["baris_sumber", "uraian", "anggaran", "realisasi", "persen"],
+                                 ["no", "indikator", "tingkat", "sumber_dana"], realisasi_anggaran_rinci),
     "anggaran_program_sumber_dana": (["baris_sumber", "program_no", "program", "sumber_dana", "anggaran", "realisasi",
                                       "persen", "kategori", "sasaran_didukung", "kalimat"], [],
                                      anggaran_program_sumber_dana),
@@ -67,6 +70,8 @@ KEYS: dict[str, Key] = {
     "formulir_anggaran": Key(_FIGURE, ("uraian",), "total"),
     "efisiensi": Key(("program",), ("program",), "programme", "efisiensi_dilaporkan"),
     "realisasi_anggaran": Key(("program_no",), ("no", "program"), "programme", "anggaran_program"),
+    "realisasi_anggaran_rinci": Key(("induk", "uraian"), ("uraian",), "budget row under one parent",
+                                    "anggaran_rinci"),
     "anggaran_program_sumber_dana": Key(("program_no", "sumber_dana"), ("program_no", "sumber_dana"),
                                         "programme and funding source", "anggaran_program_sumber_dana"),
     "anggaran_sumber_dana": Key(("bagian", "sumber_dana"), ("sumber_dana", "bagian"), "funding source per part",

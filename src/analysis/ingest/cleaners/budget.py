@@ -8,8 +8,15 @@ from ..cells import check_total, leading_number, normalise_name, strip_number
 from ..figures import Subject, reported_figure
 from ..numbers import format_integer
 
-SUMBER_DANA = {"DAU": "DAU", "DAK": "DAK", "DAK Non Fisik": "DAK", "APBN": "APBN"}
+#: other printed names of one funding source; any other name is the source's own (BLUD, PNBP, Hibah …)
+SOURCE_ALIASES = {"DAK Non Fisik": "DAK"}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def funding_source(cells, row: dict, c: str) -> str | None:
+    """A funding source as the data names it (aliases of :data:`SOURCE_ALIASES` read as their source)."""
+    name = cells.text(row, c)
+    return None if name is None else SOURCE_ALIASES.get(name, name)
 
 
 def pk_program(ctx, t, cells):
@@ -25,11 +32,12 @@ def pk_program(ctx, t, cells):
             cells.bad(r, "program", "a numbered programme like '1. Program …'")
         out.append({"program_no": no, "program": strip_number(r["program"]),
                     "anggaran": cells.rupiah(r, "anggaran"),
-                    "sumber_anggaran": cells.choice(r, "keterangan", ("APBD", "APBN")),
+                    "sumber_anggaran": funding_source(cells, r, "keterangan"),
                     "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
     total = check_total(cells, total_row, "anggaran", [o["anggaran"] for o in out], "the programme budgets",
-                         cells.rupiah)
-    angka = [] if total is None else [reported_figure("anggaran_total", Subject.funding_source("APBD+APBN"),
+                        cells.rupiah, ctx.is_partial(t.path.name))
+    sources = "+".join(sorted({o["sumber_anggaran"] for o in out if o["sumber_anggaran"]}))
+    angka = [] if total is None else [reported_figure("anggaran_total", Subject.funding_source(sources),
                                                       total, total_row["anggaran"], t.name, total_row,
                                                       ctx.year)]
     df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "sumber_anggaran", "baris_sumber",
@@ -39,6 +47,7 @@ def pk_program(ctx, t, cells):
 
 def realisasi_anggaran(ctx, t, cells):
     out, angka, total_row = [], [], None
+    source, partial = ctx.funding_source(), ctx.is_partial(t.path.name)
     for r in t.rows:
         if r["no"].strip().upper() == "TOTAL":
             total_row = r
@@ -54,12 +63,13 @@ def realisasi_anggaran(ctx, t, cells):
         angka.append(reported_figure("serapan", Subject.programme(no), cells.percent(r, "persen"), r["persen"], t.name,
                                      r, ctx.year))
     for column in ("anggaran", "realisasi"):
-        total = check_total(cells, total_row, column, [o[column] for o in out], f"programme {column}", cells.rupiah)
+        total = check_total(cells, total_row, column, [o[column] for o in out], f"programme {column}", cells.rupiah,
+                            partial)
         if total is not None:
-            angka.append(reported_figure(f"{column}_total", Subject.funding_source("APBD"), total, total_row[column],
+            angka.append(reported_figure(f"{column}_total", Subject.funding_source(source), total, total_row[column],
                                          t.name, total_row, ctx.year))
     if total_row is not None:
-        angka.append(reported_figure("serapan", Subject.funding_source("APBD"), cells.percent(total_row, "persen"),
+        angka.append(reported_figure("serapan", Subject.funding_source(source), cells.percent(total_row, "persen"),
                                      total_row["persen"], t.name, total_row, ctx.year))
     df = pd.DataFrame(out, columns=["program_no", "program", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
     return {"anggaran_program": df}, angka
@@ -98,7 +108,7 @@ def anggaran_program_sumber_dana(ctx, t, cells):
     out, angka = [], []
     for r in t.rows:
         no = cells.integer(r, "program_no", minimum=1)
-        sd = cells.choice(r, "sumber_dana", SUMBER_DANA)
+        sd = funding_source(cells, r, "sumber_dana")
         sas = cells.choice(r, "sasaran_didukung", ROMAN, required=False)
         if sas is not None and ctx.sasaran_numbers() and sas not in ctx.sasaran_numbers():
             cells.bad(r, "sasaran_didukung", f"a sasaran of definisi_indikator.csv ({ctx.sasaran_list()})")
@@ -117,9 +127,12 @@ def anggaran_program_sumber_dana(ctx, t, cells):
 
 def anggaran_sumber_dana(ctx, t, cells):
     out, angka = [], []
-    sd_map = dict(SUMBER_DANA, **{"Total APBD": "APBD"})
+    totals = set()  # the sources printed as "Total <source>": the sum of the other sources of their part
     for r in t.rows:
-        sd = cells.choice(r, "sumber_dana", sd_map)
+        sd = funding_source(cells, r, "sumber_dana")
+        if sd and sd.lower().startswith("total "):
+            sd = SOURCE_ALIASES.get(sd[6:].strip(), sd[6:].strip())
+            totals.add((r["bagian"], sd))
         rec = {"bagian": cells.text(r, "bagian"), "sumber_dana": sd, "anggaran": cells.rupiah(r, "anggaran"),
                "realisasi": cells.rupiah(r, "realisasi", dash="missing"), "baris_sumber": r["baris_sumber"],
                "baris_raw": r["_line"]}
@@ -134,16 +147,19 @@ def anggaran_sumber_dana(ctx, t, cells):
                                          t.name, r, ctx.year))
     df = pd.DataFrame(out, columns=["bagian", "sumber_dana", "anggaran", "realisasi", "baris_sumber", "baris_raw"])
     df = df.astype({"realisasi": "Int64"})
-    # DAU + DAK = total APBD, in each part of the report that states them
-    for _bagian, g in df.groupby("bagian"):
-        parts = g[g["sumber_dana"].isin(["DAU", "DAK"])]
-        tot = g[g["sumber_dana"] == "APBD"]
+    # the sources of a part add up to its "Total …" row (DAU + DAK = total APBD in the seed)
+    for bagian, g in df.groupby("bagian"):
+        is_total = g["sumber_dana"].map(lambda sd, b=bagian: (b, sd) in totals)
+        parts, tot = g[~is_total], g[is_total]
+        if len(tot) != 1 or ctx.is_partial(t.path.name):
+            continue
         for column in ("anggaran", "realisasi"):
             if len(tot) and len(parts) and tot[column].notna().all() and parts[column].notna().all():
                 if int(parts[column].sum()) != int(tot[column].iloc[0]):
                     line = int(tot["baris_raw"].iloc[0])
                     cells.col.add(t.label, line, column, t.cell(line, column),
-                                  f"DAU + DAK = {format_integer(int(parts[column].sum()), cells.style)} "
+                                  f"{' + '.join(parts['sumber_dana'])} = "
+                                  f"{format_integer(int(parts[column].sum()), cells.style_of(column))} "
                                   "(a total that does not add up)")
     return {"anggaran_sumber_dana": df}, angka
 
@@ -152,7 +168,8 @@ def formulir_anggaran(ctx, t, cells):
     angka = []
     for r in t.rows:
         besaran = "realisasi_total" if "realisasi" in r["uraian"].lower() else "anggaran_total"
-        angka.append(reported_figure(besaran, Subject.funding_source("APBD"), cells.rupiah(r, "nilai"), r["nilai"],
+        angka.append(reported_figure(besaran, Subject.funding_source(ctx.funding_source()), cells.rupiah(r, "nilai"),
+                                     r["nilai"],
                                      t.name, r, ctx.year))
     return {}, angka
 
