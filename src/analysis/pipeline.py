@@ -22,6 +22,7 @@ import pandas as pd
 from . import needs
 from .atomic import write_tables, write_text
 from .config import DEFAULT_CATEGORY_SCALE, DEFAULT_EFFICIENCY_SCALE, PROCESSED_ROOT, RAW_ROOT
+from .errors import Warning_
 from .indicators import budget as budget_mod
 from .indicators import iku as iku_mod
 from .indicators import plausibility
@@ -115,7 +116,17 @@ def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | 
                   else pd.DataFrame(columns=_EFFICIENCY_COLUMNS))
     outputs = budget_mod.output_rates(tables, budget)
     series, breaks = trends_mod.series_and_breaks(tables, iku, year)
-    cands = candidates(tables, iku, sasaran, _with_total(budget), efficiency, series, year, skala)
+    # The reconciliation judges the report by its own (uncapped) method: an exploration's cap changes the
+    # sasaran and efficiency tables of this run, never the verdict on a printed figure.
+    sasaran_r, efficiency_r = sasaran, efficiency
+    if batas_atas is not None:
+        sasaran_r = iku_mod.capaian_sasaran(iku, None)
+        if needs.has("efisiensi", kinds):
+            efficiency_r = budget_mod.build_efficiency(budget, sasaran_r, skala_eff)
+        warnings.append(Warning_("02-indicators", f"capaian capped at {batas_atas:g} in this run (batas_atas): the "
+                                 "goal and efficiency figures are capped; the reconciliation compares the report "
+                                 "with uncapped recomputations, as the report computes them"))
+    cands = candidates(tables, iku, sasaran_r, _with_total(budget), efficiency_r, series, year, skala)
     rec = reconcile(tables, cands, breaks, manifest)
     att = attribution_checks(tables)
     if len(att):
