@@ -71,6 +71,11 @@ SECTION_NEEDS = {o.section: o.name for o in OUTPUTS_NEEDING if o.section}
 
 _SENTENCE = {"id": "laporan ini tidak memuat {inputs}: {what} tidak dihitung",
              "en": "no {inputs} in this report: {what} {verb} not computed"}
+#: a budget table with levels is shown on its own (sections.budget_lines); it is not a programme budget, so
+#: the budget groups are then named "by programme" (never "no budget table" beside one)
+LINES = "realisasi_anggaran_rinci"
+_BY_PROGRAMME = {"id": " per program (hanya tabel anggaran berjenjang, ditampilkan tersendiri)",
+                 "en": " by programme (only a budget table with levels, shown on its own)"}
 
 
 def kinds_read(info: dict) -> frozenset[str]:
@@ -113,7 +118,11 @@ def notes(kinds: Iterable[str], lang: str, names: Iterable[str] | None = None) -
             continue
         wider = next((g for g in by_group if set(group.kinds) <= set(g.kinds)), group)
         by_group.setdefault(wider, []).append(out)
-    return [_SENTENCE[lang].format(inputs=g.id if lang == "id" else g.en,
+    def inputs(g: Inputs) -> str:
+        word = g.id if lang == "id" else g.en
+        return word + _BY_PROGRAMME[lang] if LINES in kinds and g in (BUDGET, SPENDING) else word
+
+    return [_SENTENCE[lang].format(inputs=inputs(g),
                                    what=_join([o.id if lang == "id" else o.en for o in outs], lang),
                                    verb="are" if len(outs) > 1 or outs[0].plural else "is")
             for g, outs in by_group.items()]

@@ -100,6 +100,13 @@ def _with_total(budget: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([budget, stub], ignore_index=True) if len(budget) else stub.reindex(columns=budget.columns)
 
 
+def _partial(manifest: pd.DataFrame | None, kind: str) -> bool:
+    """The manifest marks a table of ``kind`` ``sebagian`` (only part of its rows transcribed)."""
+    if manifest is None or "cakupan" not in manifest:
+        return False
+    return bool((manifest.loc[manifest["tabel"] == kind, "cakupan"] == "sebagian").any())
+
+
 def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | None = None,
                        manifest: pd.DataFrame | None = None, batas_atas: float | None = None) -> Indicators:
     meta = meta or {}
@@ -126,7 +133,8 @@ def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | 
         warnings.append(Warning_("02-indicators", f"capaian capped at {batas_atas:g} in this run (batas_atas): the "
                                  "goal and efficiency figures are capped; the reconciliation compares the report "
                                  "with uncapped recomputations, as the report computes them"))
-    cands = candidates(tables, iku, sasaran_r, _with_total(budget), efficiency_r, series, year, skala)
+    cands = candidates(tables, iku, sasaran_r, _with_total(budget), efficiency_r, series, year, skala,
+                       partial_iku=_partial(manifest, "capaian_iku"))
     rec = reconcile(tables, cands, breaks, manifest)
     att = attribution_checks(tables)
     if len(att):
@@ -140,7 +148,8 @@ def run_indicators(agency: str, year, processed_root=PROCESSED_ROOT, batas_atas:
     tables = load_processed(agency, year, processed_root)
     info = load_info(agency, year, processed_root)
     manifest = pd.DataFrame(info["tables_read"], columns=["berkas", "tabel", "bagian", "judul_tabel",
-                                                          "baris_sumber", "gaya_angka", "baris", "kolom"])
+                                                          "baris_sumber", "gaya_angka", "cakupan", "baris",
+                                                          "kolom"])
     ind = compute_indicators(tables, int(year), info.get("meta"), manifest, batas_atas)
     if "capaian_iku" in tables:  # the bounds judge IKU and budget together
         ind.warnings += plausibility.check_recomputed(tables, ind.iku, ind.sasaran, ind.budget, ind.efficiency,

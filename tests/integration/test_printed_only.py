@@ -1,6 +1,6 @@
-"""Real reports of other agencies (data/external/transcripts/B) that print only target, realisation and capaian:
-copied to a scratch raw root, completed where the format needs it (definitions with unit and method), cleaned,
-recomputed and reconciled. Their cells are kept as printed: an index ``3,25``, ``15 Nagari``, ``101,51`` without %."""
+"""Real reports of other agencies (data/raw: kanwil-djpb-sulut, tanahdatar-kab) that print only target, realisation
+and capaian: copied to a scratch raw root (changed there only to probe a case), cleaned, recomputed and
+reconciled. Their cells are kept as printed: an index ``3,25``, ``15 Nagari``, ``101,51`` without %."""
 import csv
 import io
 import shutil
@@ -9,13 +9,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.config import RAW_ROOT
 from analysis.errors import DataError
 from analysis.indicators.iku import build_iku
 from analysis.ingest.clean import clean_agency_year
 from analysis.reconcile.candidates import iku_candidates
 from analysis.reconcile.reconcile import reconcile
 
-TRANSCRIPTS = Path(__file__).parents[2] / "data" / "external" / "transcripts" / "B"
+TRANSCRIPTS = RAW_ROOT
 NO_BREAKS = pd.DataFrame(columns=["kode_indikator", "tahun_pertama_baru", "versi_lama", "versi_baru"])
 
 
@@ -48,7 +49,9 @@ def kanwil(tmp_path) -> Path:
 
 
 def test_kemenkeu_index_capped_at_120_unstated_is_named(kanwil):
-    # as transcribed: an index (satuan indeks) 3,25 → 4, capaian printed 120; the definition states no cap
+    # an index (satuan indeks) 3,25 → 4, capaian printed 120; with the definition's cap taken away
+    _edit_csv(kanwil / "kanwil-djpb-sulut" / "definisi_indikator.csv",
+              lambda rows: [{**r, "metode_capaian": "", "batas_capaian": ""} for r in rows])
     cleaned, iku, rec = _reconcile("kanwil-djpb-sulut", 2023, kanwil)
     row = cleaned.tables["capaian_iku"].iloc[0]
     assert (row["target"], row["realisasi"], row["sasaran_no"], row["sasaran_label"]) == (3.25, 4.0, 6, "6b-N")
@@ -59,9 +62,7 @@ def test_kemenkeu_index_capped_at_120_unstated_is_named(kanwil):
 
 
 def test_kemenkeu_index_with_the_cap_in_the_definition_matches(kanwil):
-    _edit_csv(kanwil / "kanwil-djpb-sulut" / "definisi_indikator.csv",
-              lambda rows: [{**r, "metode_capaian": "R/T", "batas_capaian": "120"} for r in rows],
-              ("metode_capaian", "batas_capaian"))
+    # as in data/raw: the definition names R/T capped at 120 (the Kemenkeu rule)
     _, iku, rec = _reconcile("kanwil-djpb-sulut", 2023, kanwil)
     assert (iku.iloc[0]["metode_capaian"], iku.iloc[0]["batas_capaian"], iku.iloc[0]["capaian"]) == ("R/T", 120, 120)
     assert rec.loc["capaian REKON 2023", "status"] == "match"

@@ -75,7 +75,9 @@ def test_summary_opens_with_the_findings_then_the_table_then_the_method_notes():
         "<b>serapan</b> tercetak 90, tetapi hitung ulang memberi —.",
         "<b>Persentase Koperasi Sehat</b> 2,97\u00a0%, di bawah target nasional 5,00\u00a0%: kurang 66 unit "
         "(96 dari 162 yang dibutuhkan).",
-        "Rata-rata capaian IKU <b>104,28\u00a0%</b>; 2 dari 2 IKU mencapai targetnya (dihitung dari komponennya).",
+        # one of the two IKU states its components: the sentence says so
+        "Rata-rata capaian IKU <b>104,28\u00a0%</b>; 2 dari 2 IKU mencapai targetnya (dihitung dari komponennya "
+        "bila dinyatakan, selain itu dari target dan realisasi yang tercetak).",
         "Serapan anggaran <b>90,00\u00a0%</b>: Rp\u00a01.350.000.000 dibelanjakan dari Rp\u00a01.500.000.000.",
         "Efisiensi <b>+14,3\u00a0poin persentase</b> (capaian 104,28\u00a0% dikurangi serapan 90,00\u00a0%): "
         "Persentase Koperasi Sehat."]

@@ -18,6 +18,7 @@ from babel.numbers import format_decimal
 
 from ..bounds import Findings, judge, number
 from ..errors import Warning_
+from ..ingest.units import unit_of
 
 
 class _Sources:
@@ -66,10 +67,17 @@ def _component_rows(tables: dict[str, pd.DataFrame], row: pd.Series) -> pd.DataF
     return own.sort_values("baris_raw")
 
 
+def _unit(row: pd.Series) -> str:
+    """What follows a target or realisation in a message: its indicator's unit (`` %``, `` Nagari``, none for an
+    index or a score)."""
+    unit = unit_of(row.get("satuan") or "%")
+    return " %" if unit.kind == "persen" else (f" {unit.satuan}" if unit.kind == "jumlah" and unit.word else "")
+
+
 def _target(src: _Sources, row: pd.Series, line) -> str:
     where = f"{src.file('capaian_iku')} {_lines([line])}" if pd.notna(line) else src.file("capaian_iku")
     if pd.notna(row["target"]):
-        return f"against the target {src.as_read('capaian_iku', row['target'], ' %')} ({where})"
+        return f"against the target {src.as_read('capaian_iku', row['target'], _unit(row))} ({where})"
     return f"against the target grade {row['target_predikat']} ({where})"
 
 
@@ -90,7 +98,8 @@ def _iku(tables, iku: pd.DataFrame, src: _Sources, found: Findings) -> None:
         if b is not None:
             graded = r["polaritas"] == "predikat"
             value = r["realisasi_predikat"] if graded else src.cell("capaian_iku", r["realisasi"])
-            real = f"grade {value}" if graded else f"the realisation {src.as_read('capaian_iku', r['realisasi'], ' %')}"
+            real = (f"grade {value}" if graded
+                    else f"the realisation {src.as_read('capaian_iku', r['realisasi'], _unit(r))}")
             hint = f" — {src.hint('capaian_iku')}" if b.level == "error" and not graded else ""
             found.add(b, src.label("capaian_iku"), None if line is None else int(line), "realisasi", value,
                       f"a capaian of {code} {b.expected()}, not {number(r['capaian'])} % — from {real} "

@@ -115,10 +115,25 @@ def _other_methods(k, i, realisasi) -> list[dict]:
     return out
 
 
-def candidates(tables, iku, sasaran, budget, efficiency, series, year,
-               skala_kategori: str = DEFAULT_CATEGORY_SCALE) -> pd.DataFrame:
-    """Recomputations of every kind of reported figure (see module doc)."""
-    c = iku_candidates(iku, year)
+#: why a mean of capaian is not recomputed from a partial KPI table (English, Indonesian)
+PARTIAL_IKU = ("the KPI table is marked partial in manifest.csv (cakupan sebagian): the KPIs it does not show "
+               "would be missing from the mean",
+               "tabel IKU ditandai sebagian di manifest.csv (cakupan sebagian): IKU yang tidak dimuat tidak ikut "
+               "dalam rata-rata")
+
+
+def _partial_means(sasaran, year) -> list[dict]:
+    """A printed mean of capaian (overall, per sasaran) that a partial KPI table cannot recompute: unverifiable,
+    never a mismatch against the mean of the few rows transcribed."""
+    out = [candidate(("capaian_rata_rata", Subject.all(), pd.NA, year), "rata_rata_komponen", utama=True,
+                     alasan=PARTIAL_IKU)]
+    return out + [candidate(("capaian_sasaran", Subject.sasaran(n), pd.NA, year), "rata_rata_sasaran", utama=True,
+                            alasan=PARTIAL_IKU) for n in sasaran["sasaran_no"].dropna()]
+
+
+def _means(iku, sasaran, year) -> list[dict]:
+    """The printed means of capaian (overall, per sasaran): from the KPI table and the ways reports get them."""
+    c = []
     na = pd.NA
     overall = sasaran[sasaran["sasaran_no"].isna()].iloc[0]
     k = ("capaian_rata_rata", Subject.all(), na, year)
@@ -137,6 +152,16 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                                    "sasaran's capaian",
                                    f"rata-rata capaian seluruh IKU ({overall['capaian']:.0f}) dicetak sebagai capaian "
                                    "sasaran ini")))
+    return c
+
+
+def candidates(tables, iku, sasaran, budget, efficiency, series, year,
+               skala_kategori: str = DEFAULT_CATEGORY_SCALE, partial_iku: bool = False) -> pd.DataFrame:
+    """Recomputations of every kind of reported figure (see module doc); ``partial_iku``: the KPI table is
+    ``sebagian`` (its means are not recomputed)."""
+    c = iku_candidates(iku, year)
+    na = pd.NA
+    c += _partial_means(sasaran, year) if partial_iku else _means(iku, sasaran, year)
     c += budget_candidates(tables, sasaran, budget, efficiency, year, skala_kategori)
     # year-to-year changes (perubahan) and the report's "tingkat kemajuan"
     s = series.set_index(["kode_indikator", "tahun"])

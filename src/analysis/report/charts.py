@@ -24,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from ..ingest.units import unit_of
 from . import fmt
 from .labels import t
 
@@ -268,8 +269,8 @@ def serapan_chart(budget: pd.DataFrame, lang: str = "id", threshold: float = 90)
 
 
 def series_chart(trends: pd.DataFrame, breaks: pd.DataFrame, code: str, name: str, lang: str = "id",
-                 national: float | None = None):
-    """One indicator over the years: a line per definition version, the break named, targets as x."""
+                 national: float | None = None, satuan: str | None = None):
+    """One indicator over the years: a line per version, the break named, targets as x; in unit ``satuan``."""
     df = trends[trends["kode_indikator"] == code].sort_values("tahun")
     fig, ax = plt.subplots(figsize=(A4_WIDTH_IN, 2.6))
     graded = df["predikat"].notna().any()
@@ -284,7 +285,7 @@ def series_chart(trends: pd.DataFrame, breaks: pd.DataFrame, code: str, name: st
         for _, r in g.iterrows():
             points.append((r["tahun"], r["realisasi_tepat"]))
             texts.append(f"{r['predikat']} ({fmt.angka(r['realisasi_tepat'], 2, lang)})"
-                         if isinstance(r["predikat"], str) else fmt.persen(r["realisasi_tepat"], 2, lang))
+                         if isinstance(r["predikat"], str) else fmt.dalam_satuan(r["realisasi_tepat"], satuan, lang))
     marks = list(points)
     high = [v for _, v in points]
     if "target" in df and df["target"].notna().any():
@@ -296,7 +297,7 @@ def series_chart(trends: pd.DataFrame, breaks: pd.DataFrame, code: str, name: st
     hlines = []
     if national is not None:
         handles.append(ax.axhline(national, color=REFERENCE, ls=":", lw=1.2,
-                                  label=f"{t('target_nasional', lang)} {fmt.persen(national, 2, lang)}"))
+                                  label=f"{t('target_nasional', lang)} {fmt.dalam_satuan(national, satuan, lang)}"))
         hlines.append(national)
         high.append(national)
     vlines, notes = [], []
@@ -320,16 +321,18 @@ def series_chart(trends: pd.DataFrame, breaks: pd.DataFrame, code: str, name: st
     ax.set_xticks(years)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
     ax.set_xlabel(t("tahun", lang))
-    ax.set_ylabel(t("sumbu_skor", lang) if graded else t("sumbu_persen", lang))
-    _pct_axis(ax, lang)
+    percent = graded or unit_of(satuan or "%").kind == "persen"
+    ax.set_ylabel(t("sumbu_skor", lang) if graded else t("sumbu_persen", lang) if percent else str(satuan))
+    if percent:  # an index or a count keeps plain numbers on its axis
+        _pct_axis(ax, lang)
     ax.set_title(_wrap(name, 80, 2), loc="left", y=1.0)
     _layout(fig, handles, "\n".join(notes))
     _point_labels(ax, points, texts, hlines=hlines, vlines=vlines, marks=marks, segments=segments)
     return fig
 
 
-def national_chart(gaps: pd.DataFrame, names: dict[str, str], lang: str = "id"):
-    df = gaps[gaps["jenis_target"] == "nasional"]
+def national_chart(gaps: pd.DataFrame, names: dict[str, str], lang: str = "id", units: dict | None = None):
+    df, units = gaps[gaps["jenis_target"] == "nasional"], units or {}
     if not len(df):
         return None
     n = len(df)
@@ -346,27 +349,26 @@ def national_chart(gaps: pd.DataFrame, names: dict[str, str], lang: str = "id"):
     ax.set_title(t("grafik_nasional", lang), loc="left", y=1.0)
     _pct_axis(ax, lang, "x")
     _layout(fig, ax.get_legend_handles_labels()[0], right=0.975)
-    _bar_labels(ax, list(df["realisasi"]) + list(df["target"]), ya + yb,
-                [fmt.persen(v, 2, lang) for v in list(df["realisasi"]) + list(df["target"])])
+    _bar_labels(ax, list(df["realisasi"]) + list(df["target"]), ya + yb, [fmt.dalam_satuan(v, units.get(c), lang)
+                for col in ("realisasi", "target") for v, c in zip(df[col], df["kode_indikator"], strict=True)])
     return fig
 
 
 def trend_charts(tables: dict[str, pd.DataFrame], lang: str = "id") -> list:
-    """Every chart of the trends section, as SVG display objects: one series chart per indicator (with its
-    national target where one is stated), then the national-target chart when there is one.
-
-    Needs the processed ``trends``, ``breaks`` and ``iku`` tables; ``gaps`` and ``target_nasional`` are optional.
-    """
+    """Every chart of the trends section as SVG: one series per indicator (its national target where stated, in its
+    unit), then the national-target chart. Needs ``trends``, ``breaks``, ``iku``; ``gaps``, ``target_nasional``
+    optional."""
     iku, trends, breaks = tables["iku"], tables["trends"], tables["breaks"]
     names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True))
+    units = dict(zip(iku["kode_indikator"], iku.get("satuan", pd.Series("%", iku.index)), strict=True))
     national = tables.get("target_nasional")
     out = []
     for code in trends["kode_indikator"].unique():
         nat = national.loc[national["kode_indikator"] == code, "target"] if national is not None else []
         out.append(svg(series_chart, trends, breaks, code, names.get(code, code), lang,
-                       national=float(nat.iloc[0]) if len(nat) else None))
+                       national=float(nat.iloc[0]) if len(nat) else None, satuan=units.get(code)))
     if "gaps" in tables:  # no medium-term or national target in the report: no gaps table
-        out.append(svg(national_chart, tables["gaps"], names, lang))
+        out.append(svg(national_chart, tables["gaps"], names, lang, units))
     return [c for c in out if c is not None]
 
 

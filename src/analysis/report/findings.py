@@ -88,9 +88,11 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None) ->
                             daftar=Markup("; ").join(Markup(i) for i in items)))
     # (3) the gap to national targets, in units
     if gaps is not None and len(gaps):
+        units = dict(zip(iku["kode_indikator"], iku["satuan"], strict=True)) if "satuan" in iku else {}
         for _, g in gaps[(gaps["jenis_target"] == "nasional") & (gaps["kekurangan_unit"] > 0)].iterrows():
             out.append(sentence("temuan_nasional", lang, nama=names.get(g["kode_indikator"], g["kode_indikator"]),
-                                realisasi=fmt.persen(g["realisasi"], 2, lang), target=fmt.persen(g["target"], 2, lang),
+                                realisasi=fmt.dalam_satuan(g["realisasi"], units.get(g["kode_indikator"]), lang),
+                                target=fmt.dalam_satuan(g["target"], units.get(g["kode_indikator"]), lang),
                                 kurang=fmt.angka(g["kekurangan_unit"], 0, lang),
                                 satuan=_unit_word(komponen, g["kode_indikator"], g["pembilang"], lang,
                                                   g["kekurangan_unit"]),
@@ -103,13 +105,19 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None) ->
     return out
 
 
+def _source_of_capaian(iku, lang: str) -> str:
+    """What the KPIs' achievement is computed from: their components, the printed figures, or some of each."""
+    stated = iku["capaian_komponen"].notna()
+    return t("asal_komponen" if stated.all() else "asal_tercetak" if not stated.any() else "asal_campuran", lang)
+
+
 def _headline_facts(iku, budget, efficiency, lang) -> list[Markup]:
     out = []
     if len(iku):
         cap = iku["capaian_komponen"].fillna(iku["capaian"])
         out.append(sentence("temuan_capaian", lang, capaian=fmt.persen(cap.mean(), 2, lang),
                             tercapai=fmt.angka(int((cap.round(2) >= 100).sum()), 0, lang),
-                            jumlah=fmt.angka(len(cap), 0, lang)))
+                            jumlah=fmt.angka(len(cap), 0, lang), asal=_source_of_capaian(iku, lang)))
     total = budget[budget["tingkat"] == "total"] if len(budget) else budget
     if len(total) and not fmt.missing(total.iloc[0]["serapan"]):
         total = total.iloc[0]

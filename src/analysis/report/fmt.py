@@ -15,6 +15,8 @@ import re
 
 from babel.numbers import format_decimal
 
+from ..ingest.units import unit_of
+
 LOCALES = {"id": "id_ID", "en": "en_US"}
 MISSING = "—"
 NBSP = "\u00a0"
@@ -64,6 +66,22 @@ def persen(x, decimals: int = 2, lang: str = "id") -> str:
     return MISSING if missing(x) else dengan_satuan(angka(x, decimals, lang), "%")
 
 
+def dalam_satuan(x, satuan: str | None, lang: str = "id") -> str:
+    """A target or realisation in its indicator's unit (definition ``satuan``): ``62,50 %``, ``15 Nagari``,
+    ``3,25`` (an index, a score or a ratio is a plain number), ``Rp 1.250.000``. Without a unit: a percentage."""
+    if missing(x):
+        return MISSING
+    unit = unit_of(satuan if satuan and not missing(satuan) else "%")
+    if unit.kind == "persen":
+        return persen(x, 2, lang)
+    if unit.kind == "rupiah":
+        return rupiah(x, lang)
+    number = angka(x, 0 if float(x).is_integer() else 2, lang)
+    # a count shows its word as the definition writes it ("15 Nagari"); "jumlah"/"unit" alone say nothing more
+    word = str(satuan).strip() if unit.kind == "jumlah" and unit.word else ""
+    return dengan_satuan(number, word)
+
+
 def poin(x, decimals: int = 2, lang: str = "id", skor: bool = False) -> str:
     """A difference with its sign: of percentages in percentage points ('−23,46 poin persentase'), of scores
     (``skor=True``, e.g. the SAKIP score) in points ('+3,25 poin')."""
@@ -101,6 +119,12 @@ def _decimals(digits: str) -> int:
     return min(len(digits), max(2, lead + 3) if lead else 2)
 
 
+def _fraction_decimals(whole: str, digits: str) -> int:
+    """As :func:`_decimals`, but a fraction below 1 written with three decimals keeps them (a ratio rounded to
+    0.733 before × 100 must not read 0,73)."""
+    return len(digits) if whole.lstrip("-") == "0" and len(digits) == 3 else _decimals(digits)
+
+
 def teks(text: str, lang: str = "id") -> str:
     """A text with numbers written by Python (``96.17``, ``-1.5``, ``0.0798002``) in the report's style:
     separators of ``lang``, sensible precision, the proper minus, a non-breaking space before units."""
@@ -109,6 +133,6 @@ def teks(text: str, lang: str = "id") -> str:
 
     def one(m):
         value = float(f"{m.group(1)}{m.group(2)}.{m.group(3)}")
-        return angka(value, _decimals(m.group(3)), lang)
+        return angka(value, _fraction_decimals(m.group(2), m.group(3)), lang)
 
     return _UNIT_SPACE.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", _PY_NUMBER.sub(one, text))

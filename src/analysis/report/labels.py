@@ -184,9 +184,15 @@ LABELS.update({
                         "<b>{nama}</b> is {realisasi}, below the national target of {target}: {kurang} {satuan} "
                         "short ({capai} of the {perlu} needed)."),
     "temuan_capaian": ("Rata-rata capaian IKU <b>{capaian}</b>; {tercapai} dari {jumlah} IKU mencapai targetnya "
-                       "(dihitung dari komponennya).",
+                       "({asal}).",
                        "Mean KPI achievement <b>{capaian}</b>; {tercapai} of {jumlah} KPIs met their target "
-                       "(computed from their components)."),
+                       "({asal})."),
+    # what the achievement is computed from: every KPI's components, none, some
+    "asal_komponen": ("dihitung dari komponennya", "computed from their components"),
+    "asal_tercetak": ("dihitung dari target dan realisasi yang tercetak",
+                      "computed from the printed target and realisation"),
+    "asal_campuran": ("dihitung dari komponennya bila dinyatakan, selain itu dari target dan realisasi yang tercetak",
+                      "computed from their components where stated, else from the printed target and realisation"),
     "temuan_serapan": ("Serapan anggaran <b>{serapan}</b>: {realisasi} dibelanjakan dari {anggaran}.",
                        "Budget absorption <b>{serapan}</b>: {realisasi} spent of {anggaran}."),
     "temuan_efisiensi": ("Efisiensi <b>{efisiensi}</b> (capaian {capaian} dikurangi serapan {serapan}): {kategori}.",
@@ -245,6 +251,16 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [
      ("Not comparable", "A figure that compares years before and after the indicator's formula changed.")),
 ]
 
+LABELS.update({
+    # the budget table with levels (report/budget_lines.py)
+    "cap_rincian": ("Anggaran berjenjang seperti tercetak (program, kegiatan, sub kegiatan): persentase tercetak dan "
+                    "hasil hitung ulang dari jumlahnya", "Budget by level as printed (programme, activity, "
+                    "sub-activity): the printed percentage and the one recomputed from the amounts"),
+    "rincian": ("Rincian", "Line"), "tingkat": ("Tingkat", "Level"), "uraian": ("Uraian tercetak", "Printed label"),
+    "persen_tercetak": ("% tercetak", "% printed"), "persen_dihitung": ("% dihitung ulang", "% recomputed"),
+    "dari_baris": ("jumlah barisnya", "sum of its rows"),
+    "total_dihitung": ("(tidak tercetak: jumlah baris teratas)", "(not printed: sum of the top rows)"),
+})
 LABELS.update({"semua_program": ("semua program", "all programmes"), "semua_sasaran": ("Semua sasaran", "All goals")})
 
 

@@ -38,6 +38,7 @@ def table_titles(tables_read) -> dict[str, str]:
             title = str(r.get("bagian") or "").strip()
         name = r.get("tabel") or str(r.get("berkas", "")).removesuffix(".csv")
         out[name] = title or vocab.words(name)
+        out[str(r.get("berkas", "")).removesuffix(".csv")] = out[name]  # a check may name the file
     return out
 
 
@@ -46,11 +47,13 @@ def programme_names(budget) -> dict:
     return {int(r["program_no"]): r["nama"] for _, r in rows.iterrows()}
 
 
-def readable_reconciliation(rec, lang: str, iku=None, budget=None, tables_read=None) -> pd.DataFrame:
+def readable_reconciliation(rec, lang: str, iku=None, budget=None, tables_read=None, lines=None) -> pd.DataFrame:
     """The reconciliation as readers get it: each check named by its quantity and subject (:func:`vocab.check_label`,
     indicators and programmes by name), each table by the report's own title, each explanation through
     :func:`explain`. The processed table is left as it is."""
     names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True)) if iku is not None else {}
+    if lines is not None:  # budget lines (anggaran_rinci) by their printed label
+        names.update({f"rincian {j}": u for j, u in zip(lines["jalur"], lines["uraian"], strict=True)})
     progs = programme_names(budget) if budget is not None else {}
     titles = table_titles(tables_read)
     out = rec.copy()

@@ -35,7 +35,8 @@ SHORT_TABLE = 12
 def shown(kinds) -> list[tuple[str, str]]:
     """The sections of :data:`CONTENTS` the table kinds read allow (:data:`analysis.needs.SECTION_NEEDS`); what
     the others would show is named in the summary (:func:`analysis.needs.notes`)."""
-    return [(a, k) for a, k in CONTENTS if needs.has(needs.SECTION_NEEDS.get(a, ""), kinds)]
+    return [(a, k) for a, k in CONTENTS if needs.has(needs.SECTION_NEEDS.get(a, ""), kinds)
+            or (a == "anggaran" and needs.LINES in kinds)]  # a budget table with levels alone
 
 
 def _rows(df) -> pd.DataFrame:
@@ -82,13 +83,13 @@ def glossary(lang: str) -> str:
 
 
 def _value(row, what: str, lang: str) -> str:
-    """Target or realisation of an IKU: a grade (with its score) or a percentage."""
+    """Target or realisation of an IKU: a grade (with its score) or a number in the indicator's unit."""
     grade = row.get(f"{what}_predikat")
     if isinstance(grade, str) and grade:
         if what == "realisasi" and pd.notna(row.get("realisasi_komponen")):
             return f"{grade} ({fmt.angka(row['realisasi_komponen'], 1, lang)})"
         return grade
-    return fmt.persen(row.get(what), 2, lang)
+    return fmt.dalam_satuan(row.get(what), row.get("satuan"), lang)
 
 
 def _gap_points(x, lang: str) -> str:
@@ -151,8 +152,10 @@ def _warnings(rec, breaks, warnings, lang) -> dict:
                        "why": explain(_why(r, lang), lang)})
         if len(seen) >= 6:
             break
+    # a formula change only: an indicator that appears or ends (muncul, hilang) has no old or new formula
+    changed = breaks[breaks["jenis"] == "perubahan_rumus"] if "jenis" in breaks else breaks
     changes = [sentence("peringatan_rumus", lang, kode=_text(b["kode_indikator"]), tahun=_text(b["tahun_pertama_baru"]),
-                        lama=_text(b["definisi_lama"]), baru=_text(b["definisi_baru"])) for _, b in breaks.iterrows()]
+                        lama=_text(b["definisi_lama"]), baru=_text(b["definisi_baru"])) for _, b in changed.iterrows()]
     return {"counts": sentence("ringkasan_rekonsiliasi", lang, hitungan=hitungan), "checks": checks,
             "formula_changes": changes, "notes": [_text(w) for w in warnings]}
 
@@ -178,8 +181,11 @@ def indicators(iku, sasaran, gaps, lang) -> str:
     out.append(_table(["No", t("sasaran", lang), t("iku", lang), t("capaian_sasaran", lang),
                        t("rata_rata_tercetak", lang)], srows, "", t("cap_sasaran", lang)))
     if gaps is not None and len(gaps):
-        grows = [[g["kode_indikator"], vocab.target_type(g["jenis_target"], lang), fmt.persen(g["target"], 2, lang),
-                  fmt.persen(g["realisasi"], 2, lang), _gap_points(g["selisih_pp"], lang),
+        units = dict(zip(iku["kode_indikator"], iku["satuan"], strict=True)) if "satuan" in iku else {}
+        grows = [[g["kode_indikator"], vocab.target_type(g["jenis_target"], lang),
+                  fmt.dalam_satuan(g["target"], units.get(g["kode_indikator"]), lang),
+                  fmt.dalam_satuan(g["realisasi"], units.get(g["kode_indikator"]), lang),
+                  _gap_points(g["selisih_pp"], lang),
                   fmt.angka(g["dibutuhkan_unit"], 0, lang), fmt.angka(g["pembilang"], 0, lang),
                   fmt.angka(g["kekurangan_unit"], 0, lang)] for _, g in gaps.iterrows()]
         out.append(_table([t("kode", lang), t("jenis_target", lang), t("target", lang), t("realisasi", lang),
@@ -269,10 +275,12 @@ def _needed(text, code, definitions, lang: str) -> str:
 def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str:
     rows = []
     graded = set(trends.loc[trends["predikat"].apply(lambda p: isinstance(p, str)), "kode_indikator"])
+    units = ({} if definitions is None or "satuan" not in definitions
+             else dict(zip(definitions["kode_indikator"], definitions["satuan"], strict=True)))
     for _, r in trends.iterrows():
         score = r["kode_indikator"] in graded
         val = (f"{r['predikat']} ({fmt.angka(r['realisasi'], 2, lang)})" if isinstance(r["predikat"], str)
-               else fmt.persen(r["realisasi"], 2, lang))
+               else fmt.dalam_satuan(r["realisasi"], units.get(r["kode_indikator"]), lang))
         comp = r["sebanding_tahunan"]
         rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
                      fmt.poin(r["perubahan_tahunan_pp"], 2, lang, skor=score),

@@ -142,6 +142,9 @@ def subject(subjek, lang: str, names: dict | None = None, programmes: dict | Non
         name = programmes.get(s.key) if s.kind == "programme" else s.key
         base = _pick(("program", "programme"), lang) + " " + (str(name) if name else str(s.key))
         return base + (f" ({s.funding})" if s.funding else "")
+    if s.kind == "budget_line":  # a row of a budget table with levels: its printed label, then its path
+        label = names.get(f"rincian {s.key}")
+        return f"{label} ({_pick(('rincian', 'line'), lang)} {s.key})" if label else f"rincian {s.key}"
     return words(s.key)
 
 
