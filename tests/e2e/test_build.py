@@ -59,7 +59,7 @@ def built(tmp_path_factory):
                SOURCE_DATE_EPOCH=EPOCH)
     r = run_build(raw, proc, rep, "--jobs", "2", env=env)
     assert r.returncode == 0, r.stdout + r.stderr
-    return {"raw": raw, "proc": proc, "rep": rep, "log": r.stdout, "scratch": scratch,
+    return {"raw": raw, "proc": proc, "rep": rep, "log": r.stdout, "stderr": r.stderr, "scratch": scratch,
             "seed": rep / SEED_AGENCY / str(SEED_YEAR), "synth": rep / "contoh-sintetis" / "2025"}
 
 
@@ -127,7 +127,9 @@ def test_log_lines_start_with_a_timestamp_when_piped(built):
 
 
 def test_build_leaves_no_process_and_no_temporary_folder(built):
-    """Worker processes close their kernel and browser (multiprocessing workers skip atexit)."""
+    """Worker processes close their kernel and browser (multiprocessing workers skip atexit), and the cleanup
+    leaves a scheduled run's log clean (no traceback from a folder removed twice)."""
+    assert "Traceback" not in built["stderr"], built["stderr"]
     leftovers = processes_mentioning(str(built["scratch"]))
     for _ in range(20):  # a process may take a moment to go once its parent has gone
         if not leftovers:

@@ -186,10 +186,13 @@ def private_tempdir():
     """
     global _PROCESS_TMP
     if _PROCESS_TMP is None:
-        import atexit
+        import multiprocessing.util
 
         _PROCESS_TMP = private_tmp()
-        atexit.register(shutil.rmtree, _PROCESS_TMP, ignore_errors=True)
+        # after multiprocessing's own finalizers (they remove its pymp-* folder inside this one): an atexit
+        # handler would run first and leave them a traceback about a folder already gone
+        multiprocessing.util.Finalize(None, shutil.rmtree, args=(_PROCESS_TMP,), kwargs={"ignore_errors": True},
+                                      exitpriority=-200)
     saved, tempfile.tempdir = tempfile.tempdir, _PROCESS_TMP
     try:
         yield _PROCESS_TMP
