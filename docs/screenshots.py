@@ -28,12 +28,13 @@ SEED = ("kalbar-diskumkm", "2024")
 SIZES = [("390", 390, 844, True, 3), ("1280", 1280, 800, False, 2)]
 
 
-def build(lang: str, work: Path) -> Path:
-    """The seed built into ``work/<lang>``; returns its reports folder."""
-    reports = work / lang / "reports"
+def build(work: Path) -> Path:
+    """The seed built into ``work`` in both languages (``report.html``, ``report.en.html``); returns its reports
+    folder."""
+    reports = work / "reports"
     cmd = [sys.executable, "-m", "analysis", "build", "--agency", SEED[0], "--year", SEED[1], "--no-pdf",
-           "--force", "--lang", lang, "--raw-root", str(ROOT / "data" / "raw"),
-           "--processed-root", str(work / lang / "processed"), "--reports-root", str(reports)]
+           "--force", "--lang", "both", "--raw-root", str(ROOT / "data" / "raw"),
+           "--processed-root", str(work / "processed"), "--reports-root", str(reports)]
     subprocess.run(cmd, check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     return reports
 
@@ -79,12 +80,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lkj-screenshots-") as tmp:
         work = Path(tmp)
-        id_reports, en_reports = build("id", work), build("en", work)
-        seed = Path(*SEED) / "report.html"
+        reports = build(work)
+        seed = reports / Path(*SEED)
         # (page, element id the picture starts at: None for the top)
-        pages = {"report-id": (id_reports / seed, None), "report-en": (en_reports / seed, None),
-                 "report-id-rekonsiliasi": (id_reports / seed, "rekonsiliasi"),
-                 "index": (id_reports / "index.html", None)}
+        pages = {"report-id": (seed / "report.html", None), "report-en": (seed / "report.en.html", None),
+                 "report-id-rekonsiliasi": (seed / "report.html", "rekonsiliasi"),
+                 "index": (reports / "index.html", None)}
         for p in shoot(pages, Path(args.out)):
             print(f"{p.relative_to(ROOT) if p.is_relative_to(ROOT) else p}  {p.stat().st_size // 1024} KiB")
     return 0

@@ -114,4 +114,5 @@ def test_index_lists_no_staging_or_old_folder(tmp_path):
         (folder / "summary.json").write_text(json.dumps(summary))
         (folder / "report.html").write_text("<p>")
     html = write_index(Options(reports_root=str(tmp_path / "r"))).read_text(encoding="utf-8")
-    assert html.count("dinas/2024/report.html") == 1 and ".2024." not in html
+    # one row for the agency-year (its name and its HTML link both point at the one report), no staging or old one
+    assert html.count("<tr><td>") == 1 and html.count("dinas/2024/report.html") == 2 and ".2024." not in html
