@@ -217,8 +217,10 @@ def test_kill_9_of_a_build_leaves_no_process_and_the_next_run_cleans_up(tmp_path
                   if p.name != HASH_FILE) == []
     assert list(scratch.iterdir()) == [] and not list((tmp_path / "runtime").glob("kernel-*.json"))
     index = (rep / "index.html").read_text(encoding="utf-8")
-    assert index.count(f"{SEED_AGENCY}/{SEED_YEAR}/report.html") == 1
-    assert index.count("contoh-sintetis/2025/report.html") == 1 and ".old-" not in index
+    # each agency-year in one row (its name links to its report): no second row for a leftover folder
+    assert index.count(f'<tr><td><a href="{SEED_AGENCY}/{SEED_YEAR}/report.html">') == 1
+    assert index.count('<tr><td><a href="contoh-sintetis/2025/report.html">') == 1
+    assert index.count("<tr><td>") == 2 and ".old-" not in index
 
 
 def test_a_closed_stdout_stops_the_logging_not_the_build(tmp_path):
