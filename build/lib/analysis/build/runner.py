@@ -1,0 +1,202 @@
+"""Building agency-years: each into staging folders, processed tables and report swapped in together; many at
+once in worker processes.
+
+Unattended by design: no prompts, a progress bar on a terminal and plain log lines otherwise. A failing
+agency-year is reported with its notebook, cell and error; the others still build, and its previous processed
+tables and report stay in place (:mod:`.staging`). What a killed build left is repaired first.
+
+Only the standard library is imported at module level: ``--help`` and a no-op rebuild stay fast.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+from dataclasses import asdict
+
+from ..ingest.raw import check_agency_year, discover
+from .engine import run_notebooks, skip_unused_imports
+from .fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes, source_hash
+from .index import all_indexes_exist, write_indexes
+from .languages import languages, report_files
+from .options import BuildError, Options, Result
+from .products import product_path
+from .staging import Stage, private_tempdir, repair
+from .stamp import Stamp
+from .worker import current, shutdown, start_watchdog
+
+
+def build_one(agency: str, year: int, opt: Options) -> Result:
+    """Build one agency-year into a staging folder, then swap it in. Never raises."""
+    skip_unused_imports()
+    start = time.perf_counter()
+    res = Result(agency, int(year), "failed")
+
+    def mark(stage):
+        res.stages[stage] = round(time.perf_counter() - start, 3)
+
+    stage = Stage.of(agency, year, opt.processed_root, opt.reports_root)
+    pdfs = []  # PDFs being printed, one per language
+    try:
+        check_agency_year(agency, year)
+        source = source_hash(agency, year, opt)
+        digest = input_hash(agency, year, opt, source)
+        if not opt.force and is_up_to_date(agency, year, opt, digest):
+            res.status, res.seconds = "skipped", time.perf_counter() - start
+            return res
+        # The kernel first: it boots and imports pandas/matplotlib while this process imports the rest
+        # (imports here hold the GIL; done before the kernel launch they would delay it).
+        worker = current()
+        kernel = worker.kernel(opt.notebook_dir)
+        # nbconvert's import and template compilation while the kernel boots (the process is idle until
+        # then; later, this thread would hold the GIL the notebook client needs for every message)
+        worker.preload_exporter()
+        stage.create()
+        browser = None
+
+        def start_browser():
+            nonlocal browser
+            # launched in the background once the kernel is up, so that the two do not share a core at start
+            browser = worker.browser() if opt.pdf else None
+            if browser is not None:
+                browser.prepare()  # the page to print from, opened while the notebooks run
+
+        langs = languages(opt.lang)
+        read = {}
+
+        def publish(lang, nb):
+            """The report in ``lang`` to HTML, and its PDF started, while the kernel runs the next language."""
+            from ..atomic import write_text
+            from ..report.export import notebook_to_html
+
+            if not read:  # the processed tables are complete once the report notebook runs
+                summary_file = product_path(stage.processed, "03-formula-changes", "summary.json")
+                read["summary"] = json.loads(summary_file.read_text(encoding="utf-8"))
+                info = json.loads((stage.processed / "clean_info.json").read_text(encoding="utf-8"))
+                read["report_title"] = info.get("meta", {}).get("judul_laporan", "")
+                read["stamp"] = Stamp.of(source, opt.date)
+            name = read["summary"]["nama_instansi"]
+            title = f"{name} — {year}"
+            html_name, pdf_name = report_files(lang)
+            others = {other: report_files(other)[0] for other in langs if other != lang}
+            footer = read["stamp"].footer(lang, read["report_title"], name, year)
+            worker.exporter_ready()  # one exporter per process, not used from two threads at once
+            write_text(stage.report / html_name, notebook_to_html(nb, title, lang, footer, others))
+            mark(f"html {lang}")
+            if browser is not None:
+                pdfs.append(browser.submit_pdf(stage.report / html_name, stage.report / pdf_name, title,
+                                               after=lambda: mark(f"pdf {lang}")))
+
+        try:
+            run_notebooks(kernel, agency, year, opt, stage.report, stage.notebooks_root,
+                          background=(start_browser,), mark=mark, on_report=publish)
+        except BaseException:
+            worker.discard_kernel()  # a failed run gets a fresh kernel next time
+            raise
+        from ..atomic import write_text
+        from ..report.pdf import PdfUnavailable
+        pdf_ok = False
+        if opt.pdf:
+            try:
+                for printing in pdfs:
+                    printing.result()
+                pdf_ok = True
+            except PdfUnavailable as e:
+                res.notes.append(str(e))
+        summary = read["summary"]
+        # the headline figures, and when and from what they were built
+        summary["build"] = read["stamp"].as_dict()
+        write_text(stage.report / "summary.json",
+                   json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        # last: the commit mark, recording every output so that a changed or deleted one is rebuilt
+        record = {"hash": digest, "pdf": pdf_ok, "outputs": output_hashes(stage.processed, stage.report)}
+        write_text(stage.report / HASH_FILE, json.dumps(record, indent=0, sort_keys=True) + "\n")
+        stage.commit()
+        res.status = "built"
+    except BuildError as e:
+        res.error = str(e)
+    except Exception as e:  # reported, never raised: the other agency-years still build
+        res.error = f"{type(e).__name__}: {e}"
+        if os.environ.get("LKJ_DEBUG"):
+            res.error += "\n" + traceback.format_exc()
+    finally:
+        for printing in pdfs:  # a failed build waits for its printing before its staging folder goes
+            printing.exception()
+        stage.discard()
+        res.seconds = time.perf_counter() - start
+    return res
+
+
+def targets(agency: str | None, year: int | None, opt: Options) -> list[tuple[str, int]]:
+    if agency is not None:
+        check_agency_year(agency, year if year is not None else 2000)
+    found = discover(opt.raw_root)
+    return [(a, y) for a, y in found if (agency is None or a == agency) and (year is None or y == int(year))]
+
+
+def _worker(args):
+    agency, year, opt_dict = args
+    return asdict(build_one(agency, year, Options(**opt_dict)))
+
+
+def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=print, timings: bool = False
+              ) -> list[Result]:
+    """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each).
+    ``timings``: log when each stage of each agency-year ended (seconds from its start)."""
+    results: list[Result] = []
+    for line in repair(opt.processed_root, opt.reports_root):
+        log(f"left by a build that was killed: {line}")
+    bar = None
+    if sys.stderr.isatty():
+        try:
+            from tqdm import tqdm
+            bar = tqdm(total=len(items), unit="report", file=sys.stderr)
+        except ImportError:  # pragma: no cover
+            bar = None
+
+    def done(r: Result, i: int):
+        results.append(r)
+        line = f"[{i}/{len(items)}] {r.agency}/{r.year}: {r.status} in {r.seconds:.1f} s"
+        if r.error:
+            line += f"\n    {r.error}"
+        for n in r.notes:
+            line += f"\n    note: {n}"
+        if timings and r.stages:
+            line += "\n    " + " · ".join(f"{k} {v:.2f} s" for k, v in r.stages.items())
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix_str(f"{r.agency}/{r.year} {r.status}")
+            if r.error or r.notes or (timings and r.stages):
+                bar.write(line)
+        else:
+            log(line)
+
+    if jobs <= 1 or len(items) <= 1:
+        try:
+            for i, (a, y) in enumerate(items, 1):
+                done(build_one(a, y, opt), i)
+        finally:
+            shutdown()
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
+        # each worker watches this process from its start: killed, the build takes its workers along; the
+        # forkserver's socket folder goes to a private folder the next build removes if this one is killed
+        with private_tempdir(), ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                                    initializer=start_watchdog) as ex:
+            futs = {ex.submit(_worker, (a, y, asdict(opt))): (a, y) for a, y in items}
+            for i, f in enumerate(as_completed(futs), 1):
+                try:
+                    r = Result(**f.result())
+                except Exception as e:  # a worker that died (killed, out of memory): the others still count
+                    r = Result(*futs[f], "failed", error=f"the worker process failed: {type(e).__name__}: {e}")
+                done(r, i)
+    if bar is not None:
+        bar.close()
+    if any(r.status == "built" for r in results) or not all_indexes_exist(opt):
+        write_indexes(opt)
+    return results

@@ -1,0 +1,146 @@
+"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en|both]
+[--no-pdf] [--force] [--timings] [--param KEY=VALUE ...]`` (and the folders to read and write).
+
+Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once. Log lines start
+with the time (ISO 8601, local, with its offset) when they go to a file or a pipe (cron), not on a terminal.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .build.languages import CHOICES
+
+
+def _assignment(text: str):
+    """``--param KEY=VALUE`` -> (key, value), the value read as papermill's ``-p`` reads it."""
+    from .build.parameters import parse_assignment
+
+    try:
+        return parse_assignment(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis",
+                                description="Checked numbers and shareable reports from LKj (SAKIP) tables.")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="run the notebooks and export HTML + PDF for every agency-year under data/raw",
+                       description="Runs notebooks 01-04 with papermill for each agency-year found under data/raw/ "
+                                   "(or the one selected), writes data/processed/<agency>/<year>/ and "
+                                   "reports/<agency>/<year>/{report.html,report.pdf,report.en.html,"
+                                   "report.en.pdf,summary.json,notebooks/}, and reports/index.html and "
+                                   "index.en.html. "
+                                   "Unchanged agency-years are skipped. Exit status 0 only when every one built.")
+    b.add_argument("--agency", metavar="SLUG", help="only this agency (folder name under data/raw)")
+    b.add_argument("--year", metavar="YYYY", type=int, help="only this year")
+    b.add_argument("--jobs", metavar="N", type=int, default=1, help="agency-years built in parallel (default 1; "
+                                                                      "more than the cores does not help)")
+    b.add_argument("--lang", choices=CHOICES, default="both",
+                   help="report language(s): id (report.html), en (report.en.html) or both (default); an "
+                        "agency-year's reports are replaced together, so --lang en alone leaves no Indonesian one")
+    b.add_argument("--no-pdf", action="store_true", help="HTML only")
+    b.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
+    b.add_argument("--timings", action="store_true", help="log when each stage of each agency-year ended "
+                                                          "(kernel ready, each notebook, HTML, PDF)")
+    b.add_argument("--param", metavar="KEY=VALUE", type=_assignment, action="append", default=[],
+                   help="set a parameter a notebook declares, e.g. --param batas_atas=100 (02-indicators: cap "
+                        "each capaian before averaging); the value is read as papermill's -p reads it (int, "
+                        "float, True/False/None, else text); repeatable; an unknown key lists those declared")
+    b.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
+    b.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
+    b.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from .build.options import Options
+    from .build.parameters import ParameterError
+    from .build.runner import build_all, targets
+    from .build.stamp import build_date
+    from .errors import DataError
+
+    try:
+        day = build_date()  # once: every agency-year of a build carries the same date
+    except ValueError as e:
+        say(str(e), sys.stderr)
+        return 2
+    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, params=dict(args.param), date=day)
+    for name in ("raw_root", "processed_root", "reports_root"):
+        if getattr(args, name):
+            setattr(opt, name, getattr(args, name))
+    try:
+        if opt.params:  # reading the notebooks' declarations imports papermill: only when asked
+            from .build.parameters import check
+            check(opt.params, opt.notebook_dir)
+        items = targets(args.agency, args.year, opt)
+    except (DataError, ParameterError) as e:
+        say(str(e), sys.stderr)
+        return 2
+    if not items:
+        say(f"no agency-year found under {opt.raw_root}"
+            + (f" for {args.agency or ''} {args.year or ''}".rstrip() if args.agency or args.year else ""),
+            sys.stderr)
+        return 2
+    results = build_all(items, opt, max(1, args.jobs), log=say, timings=args.timings)
+    failed = [r for r in results if r.status == "failed"]
+    built = sum(r.status == "built" for r in results)
+    skipped = sum(r.status == "skipped" for r in results)
+    say(f"{built} built, {skipped} skipped (unchanged), {len(failed)} failed")
+    for r in failed:
+        say(f"FAILED {r.agency}/{r.year}: {r.error}", sys.stderr)
+    return 1 if failed else 0
+
+
+def say(text: str, stream=None) -> None:
+    """Print a log line; a closed reader (``build | head -1``) stops the logging, never the build.
+
+    Each line starts with the time (:func:`timestamped`) unless the stream is a terminal. The stream is
+    pointed at /dev/null on the first broken pipe, so that later lines and the final flush at exit raise
+    nothing; the exit status still says whether every agency-year built.
+    """
+    import os
+
+    stream = stream or sys.stdout
+    try:
+        print(text if _is_terminal(stream) else timestamped(text), file=stream, flush=True)
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+
+
+def exit_fast(code: int) -> None:
+    """Exit without the interpreter's teardown of its ~1.500 modules (0,2 s of a 6 s build on this machine).
+
+    Safe here: every output is written atomically and closed, the build closed its kernel and browser,
+    and the exit handlers still run; only the module-by-module garbage collection is skipped.
+    """
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or closed
+        return False
+
+
+def timestamped(text: str, now=None) -> str:
+    """``text`` with every line prefixed by the time (``now``, an aware datetime, or the current local time),
+    ISO 8601 with its offset (``2025-03-01T02:00:04+07:00``): a cron log says when each line was written."""
+    from datetime import datetime
+
+    stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+    return "\n".join(f"{stamp} {line}" for line in text.split("\n"))

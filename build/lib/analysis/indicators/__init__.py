@@ -1,0 +1,1 @@
+"""Recomputed indicators: IKU capaian by polarity, absorption and efficiency, series, breaks and trends."""

@@ -1,0 +1,1 @@
+"""Raw tables as printed -> tidy, typed, validated tables (one error listing every problem)."""
