@@ -49,8 +49,8 @@ NOTEBOOKS = ("01-clean", "02-indicators", "03-formula-changes", "04-report")
 #: it (``analysis.needs.PRODUCT_NEEDS``, applied by ``build.products.declared``).
 PRODUCTS = {
     "01-clean": ("clean_info.json", "definisi_indikator", "reported_figures", "program"),
-    "02-indicators": ("iku", "capaian_sasaran", "budget", "efficiency", "programme_outputs", "reconciliation",
-                      "warnings"),
+    "02-indicators": ("iku", "capaian_sasaran", "budget", "efficiency", "efficiency_ratios", "programme_outputs",
+                      "reconciliation", "warnings"),
     "03-formula-changes": ("trends", "breaks", "gaps", "decomposition", "summary.json"),
     "04-report": (),
 }

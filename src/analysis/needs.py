@@ -31,6 +31,8 @@ TARGETS = Inputs(("realisasi_multi_tahun", "target_nasional"), "target jangka me
                  "medium-term or national target")
 OUTPUTS = Inputs(("output_program",), "angka keluaran program", "programme output figures")
 RESOURCES = Inputs(("pegawai", "formasi_pegawai", "aset"), "tabel pegawai atau aset", "staff or asset table")
+RATIOS = Inputs(("efisiensi_rasio",), "tabel efisiensi sebagai rasio keluaran/masukan",
+                "efficiency table of output/input ratios")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Output:
     products: tuple[str, ...] = ()  # processed tables that hold it (config.PRODUCTS names)
     section: str = ""  # the report section (sections.CONTENTS anchor) that shows it
     plural: bool = False  # the English words take "are"
+    noted: bool = True  # named in the summary when missing (False: a form only some reports print)
+    covered_by: tuple[str, ...] = ()  # table kinds that show it another way: with one, its absence is not noted
 
 
 #: every output that needs some table kind, in the order a reader meets them; outputs not listed here
@@ -54,7 +58,9 @@ OUTPUTS_NEEDING = (
     Output("anggaran", (BUDGET,), "anggaran per program dan sumber dana", "budgets by programme and funding source",
            ("budget",), "anggaran", True),
     Output("serapan", (SPENDING,), "serapan", "absorption"),
-    Output("efisiensi", (SPENDING, IKU), "efisiensi", "efficiency", ("efficiency",)),
+    Output("efisiensi", (SPENDING, IKU), "efisiensi", "efficiency", ("efficiency",), covered_by=RATIOS.kinds),
+    Output("efisiensi_rasio", (RATIOS,), "efisiensi sebagai rasio keluaran/masukan",
+           "efficiency as output/input ratios", ("efficiency_ratios",), "anggaran", noted=False),
     Output("keluaran", (OUTPUTS, BUDGET), "keluaran program sebagai persentase", "programme outputs as rates",
            ("programme_outputs",), plural=True),
     Output("tren", (IKU, YEARS), "tren antartahun", "trends over the years", ("trends", "decomposition"), "tren",
@@ -66,8 +72,11 @@ OUTPUTS_NEEDING = (
 BY_NAME = {o.name: o for o in OUTPUTS_NEEDING}
 #: product -> the output it holds (products not listed are always written)
 PRODUCT_NEEDS = {p: o.name for o in OUTPUTS_NEEDING for p in o.products}
-#: report section anchor -> the output it shows (sections not listed are always shown)
-SECTION_NEEDS = {o.section: o.name for o in OUTPUTS_NEEDING if o.section}
+#: report section anchor -> the outputs it shows, any of which is enough (sections not listed are always shown)
+SECTION_NEEDS: dict[str, tuple[str, ...]] = {}
+for _o in OUTPUTS_NEEDING:
+    if _o.section:
+        SECTION_NEEDS[_o.section] = (*SECTION_NEEDS.get(_o.section, ()), _o.name)
 
 _SENTENCE = {"id": "laporan ini tidak memuat {inputs}: {what} tidak dihitung",
              "en": "no {inputs} in this report: {what} {verb} not computed"}
@@ -113,6 +122,8 @@ def notes(kinds: Iterable[str], lang: str, names: Iterable[str] | None = None) -
     for out in OUTPUTS_NEEDING:
         if names is not None and out.name not in names:
             continue
+        if not out.noted or kinds.intersection(out.covered_by):
+            continue
         group = missing(out.name, kinds)
         if group is None:
             continue
@@ -155,5 +166,7 @@ def table_markdown() -> str:
             "is missing (id / en) |", "|---|---|---|"]
     for o in OUTPUTS_NEEDING:
         needs = "; ".join(" or ".join(f"`{k}`" for k in g.kinds) for g in o.needs)
-        rows.append(f"| {o.en} | {needs} | {note(o.name, (), 'id')} / {note(o.name, (), 'en')} |")
+        said = (f"{note(o.name, (), 'id')} / {note(o.name, (), 'en')}" if o.noted else
+                "(not named when absent: a form only some reports print)")
+        rows.append(f"| {o.en} | {needs} | {said} |")
     return "\n".join(rows)

@@ -1,8 +1,8 @@
 """The steps of one agency-year, each reading what the previous one wrote (one step per notebook):
 
 1. :func:`run_clean`      raw -> ``data/processed/<agency>/<year>/`` tidy tables (notebook 01)
-2. :func:`run_indicators` -> ``iku``, ``capaian_sasaran``, ``budget``, ``efficiency``, ``programme_outputs``,
-                             ``reconciliation``, ``warnings`` (notebook 02)
+2. :func:`run_indicators` -> ``iku``, ``capaian_sasaran``, ``budget``, ``efficiency``, ``efficiency_ratios``,
+                             ``programme_outputs``, ``reconciliation``, ``warnings`` (notebook 02)
 3. :func:`run_trends`     -> ``trends``, ``breaks``, ``gaps``, ``decomposition``, ``summary.json`` (notebook 03)
 
 Every step validates everything before it writes anything, and writes atomically
@@ -27,6 +27,7 @@ from .indicators import budget as budget_mod
 from .indicators import iku as iku_mod
 from .indicators import plausibility
 from .indicators import trends as trends_mod
+from .indicators.efficiency_ratios import efficiency_ratios
 from .ingest.clean import Cleaned, clean_agency_year
 from .processed import load_info, load_processed, processed_dir
 from .reconcile.candidates import candidates
@@ -56,11 +57,12 @@ class Indicators:
     reconciliation: pd.DataFrame
     warnings: list = field(default_factory=list)
     kinds: frozenset = frozenset()  # the raw table kinds read: what could be computed (analysis.needs)
+    ratios: pd.DataFrame | None = None  # efficiency as output/input ratios, where the report prints them
 
     def products(self) -> dict[str, pd.DataFrame]:
         """The tables step 2 writes: those whose inputs were read."""
         out = {"iku": self.iku, "capaian_sasaran": self.sasaran, "budget": self.budget,
-               "efficiency": self.efficiency, "programme_outputs": self.outputs,
+               "efficiency": self.efficiency, "efficiency_ratios": self.ratios, "programme_outputs": self.outputs,
                "reconciliation": self.reconciliation}
         return {k: v for k, v in out.items() if needs.has(needs.PRODUCT_NEEDS.get(k, ""), self.kinds)}
 
@@ -141,7 +143,8 @@ def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | 
         rec = pd.concat([rec, att], ignore_index=True)
         rec["_o"] = rec["status"].map(STATUS_ORDER)
         rec = rec.sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
-    return Indicators(iku, sasaran, budget, efficiency, outputs, series, breaks, rec, warnings, kinds)
+    return Indicators(iku, sasaran, budget, efficiency, outputs, series, breaks, rec, warnings, kinds,
+                      efficiency_ratios(tables.get("efisiensi_rasio")))
 
 
 def run_indicators(agency: str, year, processed_root=PROCESSED_ROOT, batas_atas: float | None = None) -> Indicators:

@@ -18,7 +18,7 @@ import pytest
 from analysis.config import RAW_ROOT
 
 pytestmark = pytest.mark.slow
-REAL = ("sumut-setda/2021", "kanwil-djpb-sulut/2023", "tanahdatar-kab/2015", "tanahdatar-kab/2016")
+REAL = ("sumut-setda/2021", "kanwil-djpb-sulut/2023", "tanahdatar-kab/2015", "tanahdatar-kab/2016", "bpkp/2021")
 
 
 def _rows(agency_year: str, name: str) -> list[dict]:
@@ -124,6 +124,48 @@ def test_tanah_datar_2016_printed_realisation_against_its_components(built):
     assert c["status"] == "mismatch" and c["recomputed"] == pytest.approx(apm)
 
 
+def _pct(text: str) -> float:
+    """'97,80%' -> 97.8"""
+    return _id(text.rstrip("%"))
+
+
+def test_bpkp_efficiency_ratios_as_the_arithmetic_says(built):
+    """Tabel 3.23 prints IE = output achievement / input achievement per goal for two inputs: each printed ratio
+    is judged by recomputing it from the row's own cells; the sentence's means and goal 6's achievement by
+    the table."""
+    rows = _rows("bpkp/2021", "efisiensi_rasio.csv")
+    rec = _rec(built, "bpkp/2021")
+    ratios = pd.read_csv(built["proc"] / "bpkp/2021/efficiency_ratios.csv")
+    ie = {}
+    for r in rows:
+        no = int(r["no"].rstrip("."))
+        for m in ("dana", "sdm"):
+            value = _pct(r["capaian_output"]) / _pct(r[f"capaian_input_{m}"]) * 100
+            ie.setdefault(m, []).append(value)
+            c = rec.loc[f"efisiensi_rasio sasaran {no} {m} 2021"]
+            assert c["recomputed"] == pytest.approx(value)
+            assert c["status"] == ("match" if _half_up(value, 2) == _pct(r[f"efisiensi_{m}"]) else "mismatch")
+            got = ratios[(ratios["sasaran_no"] == no) & (ratios["masukan"] == m)]["efisiensi"].item()
+            assert got == pytest.approx(value)
+    assert len(ratios) == 2 * len(rows) == 12
+    # "Rerata capaian efisiensi … 122,50 % (dana) dan 112,51 % (SDM)": not the mean of the table's ratios
+    said = {r["subjek"]: _pct(r["nilai"]) for r in _rows("bpkp/2021", "pernyataan_narasi.csv")}
+    for m in ("dana", "sdm"):
+        mean = sum(ie[m]) / len(ie[m])
+        c = rec.loc[f"efisiensi_rasio_rata_rata semua {m} 2021"]
+        assert c["recomputed"] == pytest.approx(mean) and abs(mean - said[f"semua {m}"]) > 5
+        assert c["status"] == "mismatch"
+    # goal 6: 108,91 % in the sentence, 119,98 % in the table
+    six = next(r for r in rows if r["no"].startswith("6"))
+    c = rec.loc["capaian_sasaran sasaran 6 2021"]
+    assert c["recomputed"] == pytest.approx(_pct(six["capaian_output"])) and c["status"] == "mismatch"
+    # the budget sentence's absorption from its own amounts
+    b = _rows("bpkp/2021", "anggaran_sumber_dana.csv")[0]
+    money = _id(b["realisasi"].removeprefix("Rp")) / _id(b["anggaran"].removeprefix("Rp")) * 100
+    c = rec.loc["serapan APBN 2021"]
+    assert c["recomputed"] == pytest.approx(money) and c["status"] == "match"
+
+
 @pytest.mark.parametrize("agency_year", REAL)
 def test_reports_show_no_missing_markers_and_values_in_their_unit(built, agency_year):
     for name in ("report.html", "report.en.html"):
@@ -136,5 +178,7 @@ def test_reports_show_no_missing_markers_and_values_in_their_unit(built, agency_
     if agency_year == "tanahdatar-kab/2015":
         assert "15\u00a0Nagari" in text and "11\u00a0Nagari" in text and "5\u00a0sumber air" in text
         assert "15,00\u00a0%" not in text
+    if agency_year == "bpkp/2021":  # the ratio table shown, with its inputs named in words; no "not computed" claim
+        assert "Efisiensi (IE) (SDM)" in text and "124,25\u00a0%" in text and "efisiensi tidak dihitung" not in text
     if agency_year == "sumut-setda/2021":  # the budget table with levels, printed and recomputed percentages
         assert "3.Sub Kegiatan Evaluasi Pelaksanaan" in text and "77,08\u00a0%" in text and "1.2.3" in text

@@ -18,7 +18,7 @@ import pandas as pd
 from ..errors import Collector, DataError, Warning_
 from .cells import Cells
 from .checks import Read, check_component_references, check_cross_table_totals
-from .cleaners import CLEANERS, KEYS, YEAR_COLUMN
+from .cleaners import CLEANERS, KEYS, NAMED_COLUMNS
 from .cleaners.performance import merge_restatements
 from .context import Context, load_context
 from .figures import reported_figures_frame
@@ -47,9 +47,8 @@ class Cleaned:
 
 def _read_table(ctx: Context, name: str, berkas: str) -> RawTable:
     required, optional, _ = CLEANERS[name]
-    # year columns are named by the data (realisasi_2022 …): allowed by pattern where a table has them
-    pattern = YEAR_COLUMN if name in ("realisasi_multi_tahun", "target_nasional") else None
-    return read_raw_csv(ctx.folder / berkas, required, tuple(optional), pattern=pattern)
+    # columns named by the data (realisasi_2022, capaian_input_dana …): allowed by pattern where a kind has them
+    return read_raw_csv(ctx.folder / berkas, required, tuple(optional), pattern=NAMED_COLUMNS.get(name))
 
 
 def _clean_table(ctx: Context, name: str, t: RawTable, style: str, col: Collector):

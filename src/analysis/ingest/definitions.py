@@ -34,7 +34,9 @@ def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
     """
     own = col is None
     col = col or Collector()
-    t = read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS))
+    # a header alone: the report prints no indicator (an efficiency or budget page); an IKU table then names
+    # indicators no definition has, and its cleaner says so
+    t = read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS), allow_empty=True)
     cells = Cells(t, "id", col)
     out = []
     for r in t.rows:

@@ -22,7 +22,7 @@ REPORTED_FIGURE_COLUMNS = ["besaran", "subjek", "tahun_dasar", "tahun", "nilai",
                            "baris_raw"]
 
 _PROGRAMME = re.compile(r"^program (\d+)(?: (.+))?$")
-_SASARAN = re.compile(r"^sasaran (\d+)$")
+_SASARAN = re.compile(r"^sasaran (\d+)(?: (.+))?$")
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class Subject:
 
     ``kind`` one of :data:`KINDS`; ``key`` the indicator code, programme or sasaran number, normalised
     programme name (``programme_by_name``, until :func:`~analysis.ingest.programmes.attach_program_numbers`
-    numbers it) or funding source; ``funding`` narrows a programme to one funding source."""
+    numbers it) or funding source; ``funding`` narrows a programme to one funding source, or a sasaran (or
+    all of them) to one input of an efficiency ratio (``dana``, ``sdm``: the table names them)."""
 
     kind: str
     key: str | int | None = None
@@ -56,8 +57,8 @@ class Subject:
         return cls("programme_by_name", name)
 
     @classmethod
-    def sasaran(cls, number) -> Subject:
-        return cls("sasaran", number)
+    def sasaran(cls, number, part: str | None = None) -> Subject:
+        return cls("sasaran", number, part)
 
     @classmethod
     def funding_source(cls, name: str) -> Subject:
@@ -69,18 +70,18 @@ class Subject:
         return cls("budget_line", str(path))
 
     @classmethod
-    def all(cls) -> Subject:
-        return cls("all")
+    def all(cls, part: str | None = None) -> Subject:
+        return cls("all", None, part)
 
     def __str__(self) -> str:
         if self.kind == "all":
-            return "semua"
+            return "semua" + (f" {self.funding}" if self.funding else "")
         if self.kind == "programme":
             return f"program {self.key}" + (f" {self.funding}" if self.funding else "")
         if self.kind == "programme_by_name":
             return f"program:{self.key}"
         if self.kind == "sasaran":
-            return f"sasaran {self.key}"
+            return f"sasaran {self.key}" + (f" {self.funding}" if self.funding else "")
         if self.kind == "budget_line":
             return f"rincian {self.key}"
         if self.kind == "funding_source" and self.key not in FUNDING_SOURCES:
@@ -93,6 +94,8 @@ class Subject:
         text = str(text)
         if text == "semua":
             return cls.all()
+        if text.startswith("semua "):
+            return cls.all(text.split(" ", 1)[1])
         if text.startswith("rincian "):
             return cls.budget_line(text.split(" ", 1)[1])
         if text.startswith("dana:"):
@@ -102,7 +105,7 @@ class Subject:
         if m := _PROGRAMME.match(text):
             return cls.programme(int(m.group(1)), m.group(2))
         if m := _SASARAN.match(text):
-            return cls.sasaran(int(m.group(1)))
+            return cls.sasaran(int(m.group(1)), m.group(2))
         if text in FUNDING_SOURCES:
             return cls.funding_source(text)
         return cls.indicator(text)

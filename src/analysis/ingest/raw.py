@@ -97,7 +97,7 @@ def _decode(path: Path, label: str, data: bytes, warnings: list) -> str:
 
 
 def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...] = (),
-                 pattern: re.Pattern | None = None) -> RawTable:
+                 pattern: re.Pattern | None = None, allow_empty: bool = False) -> RawTable:
     """Read one raw table, checking the header and the shape of every row.
 
     ``columns`` are the required columns; ``optional`` may be absent; a column whose name matches
@@ -153,7 +153,7 @@ def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...]
             rows.append(row)
     except csv.Error as e:
         col.add(label, reader.line_num, None, None, f"well-formed CSV ({e})")
-    if not rows and not col.problems:
+    if not rows and not col.problems and not allow_empty:
         col.add(label, 2, None, "", "at least one data row (the table is empty)")
     col.raise_if_any()
     for c in optional:

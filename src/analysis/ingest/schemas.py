@@ -49,6 +49,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                 unique=["program_no"]),
     "efisiensi_dilaporkan": _schema({"sasaran_no": Int, "program_no": pa.Column(int, required=False), "program": Txt,
                                      "anggaran": Int, "realisasi": Int}),
+    "efisiensi_rasio": _schema({"sasaran_no": Int, "sasaran": Txt, "masukan": Txt, "capaian_masukan": Pct,
+                                "capaian_keluaran": Pct}, unique=["sasaran_no", "masukan"]),
     "anggaran_rinci": pa.DataFrameSchema({
         "jalur": Txt, "induk": OptTxt, "tingkat": Txt, "kedalaman": Int, "nomor": OptTxt, "uraian": Txt,
         "sumber_dana": Txt, "anggaran": OptInt, "realisasi": OptInt,

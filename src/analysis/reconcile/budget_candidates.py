@@ -28,6 +28,60 @@ def budget_candidates(tables, sasaran, budget, efficiency, year, skala_kategori)
     c = _absorption(tables, budget, year, skala_kategori)
     c += _efficiency(efficiency, year)
     c += line_candidates(tables, year)
+    c += ratio_table_candidates(tables.get("efisiensi_rasio"), year, from_iku="capaian_iku" in tables)
+    if "anggaran_program" not in tables:
+        c += _sentence_absorption(tables.get("anggaran_sumber_dana"), year)
+    return c
+
+
+def _sentence_absorption(sentences, year) -> list[dict]:
+    """With no budget table, a sentence's absorption from its own amounts ("realisasi Rp1.405… dari anggaran
+    Rp1.455… (96,56 %)"); a source stated in several sentences is left alone (which amounts would be its own?)."""
+    if sentences is None or not len(sentences):
+        return []
+    once = sentences.groupby("sumber_dana").filter(lambda g: len(g) == 1)
+    return [candidate(("serapan", Subject.funding_source(r["sumber_dana"]), pd.NA, year), "kalimat",
+                      serapan_fn(r["realisasi"], r["anggaran"])[0], utama=True,
+                      penjelasan=("spending / budget × 100, both printed in the same sentence",
+                                  "realisasi / anggaran × 100, keduanya tercetak dalam kalimat yang sama"))
+            for _, r in once.iterrows()]
+
+
+def ratio_table_candidates(ratios, year, from_iku: bool = False) -> list[dict]:
+    """An efficiency table printed as ratios (``efisiensi_rasio``): per sasaran and input, IE in percent =
+    capaian keluaran / capaian masukan × 100 (primary), TE = IE − 1 and IE as a bare ratio; the means row: the
+    plain mean of the rows' IE (primary) or the IE of the mean achievements. A goal's achievement as the table
+    prints it is what a sentence's capaian of that goal is compared with, unless the IKU give one
+    (``from_iku``: it is then an alternative)."""
+    c, na = [], pd.NA
+    if ratios is None or not len(ratios):
+        return c
+    r = ratios.assign(ie=np.where(ratios["capaian_masukan"] > 0,
+                                  ratios["capaian_keluaran"] / ratios["capaian_masukan"], np.nan))
+    for _, x in r.iterrows():
+        k = ("efisiensi_rasio", Subject.sasaran(x["sasaran_no"], x["masukan"]), na, year)
+        shown = f"{x['capaian_keluaran']:.2f} / {x['capaian_masukan']:.2f}"
+        c.append(candidate(k, "rasio_ie_persen", x["ie"] * 100, utama=True, penjelasan=(
+            f"IE = output achievement / {x['masukan']} input achievement × 100 = {shown} × 100",
+            f"IE = capaian keluaran / capaian masukan {x['masukan']} × 100 = {shown} × 100")))
+        c.append(candidate(k, "rasio_te_persen", (x["ie"] - 1) * 100, penjelasan=(
+            f"TE = (IE − 1) × 100 = ({shown} − 1) × 100 (efficient when ≥ 0)",
+            f"TE = (IE − 1) × 100 = ({shown} − 1) × 100 (efisien bila ≥ 0)")))
+        c.append(candidate(k, "rasio_ie", x["ie"], penjelasan=(f"IE as a bare ratio = {shown}",
+                                                               f"IE sebagai rasio = {shown}")))
+    for _, x in r.drop_duplicates("sasaran_no").iterrows():  # the goal's achievement, as the ratio table prints it
+        c.append(candidate(("capaian_sasaran", Subject.sasaran(x["sasaran_no"]), na, year), "tabel_efisiensi_rasio",
+                           x["capaian_keluaran"], utama=not from_iku, penjelasan=(
+                               f"the efficiency table prints this goal's output achievement as "
+                               f"{x['capaian_keluaran']:.2f}", f"tabel efisiensi mencetak capaian keluaran sasaran ini "
+                               f"{x['capaian_keluaran']:.2f}")))
+    for masukan, g in r.groupby("masukan", sort=False):
+        k = ("efisiensi_rasio_rata_rata", Subject.all(masukan), na, year)
+        c.append(candidate(k, "rata_rata_biasa", g["ie"].mean() * 100, utama=True, penjelasan=(
+            f"plain mean of the {len(g)} goals' IE (%)", f"rata-rata biasa IE (%) dari {len(g)} sasaran")))
+        c.append(candidate(k, "ie_dari_rata_rata", g["capaian_keluaran"].mean() / g["capaian_masukan"].mean() * 100,
+                           penjelasan=("IE of the mean achievements (mean output / mean input × 100)",
+                                       "IE dari rata-rata capaian (rata-rata keluaran / rata-rata masukan × 100)")))
     return c
 
 

@@ -144,6 +144,16 @@ LABELS.update({
     "cap_efisiensi": ("Efisiensi: capaian dibanding serapan, dengan beberapa metode",
                       "Efficiency: achievement against absorption, by several methods"),
     "cap_keluaran": ("Keluaran program", "Programme outputs"),
+    "cap_efisiensi_rasio": ("Efisiensi sebagai rasio: capaian keluaran dibanding capaian masukan × 100 (IE), dihitung "
+                            "ulang dari tabel laporan; efisien bila IE ≥ 100 %",
+                            "Efficiency as a ratio: output achievement / input achievement × 100 (IE), recomputed "
+                            "from the report's table; efficient when IE ≥ 100 %"),
+    "masukan": ("Masukan", "Input"),
+    "capaian_masukan": ("Capaian masukan", "Input achievement"),
+    "capaian_keluaran": ("Capaian keluaran", "Output achievement"),
+    "efisiensi_ie": ("Efisiensi (IE)", "Efficiency (IE)"),
+    "tanpa_definisi": ("Laporan ini tidak mencetak indikator kinerja: tidak ada definisi indikator.",
+                       "This report prints no performance indicator: there are no indicator definitions."),
     "cap_tren": ("Realisasi per tahun dan perubahannya", "Actual per year and its change"),
     "cap_jenjang": ("Pegawai per jenjang pendidikan", "Staff by education"),
     "cap_jabatan": ("Pegawai per jabatan", "Staff by position"),

@@ -35,7 +35,7 @@ SHORT_TABLE = 12
 def shown(kinds) -> list[tuple[str, str]]:
     """The sections of :data:`CONTENTS` the table kinds read allow (:data:`analysis.needs.SECTION_NEEDS`); what
     the others would show is named in the summary (:func:`analysis.needs.notes`)."""
-    return [(a, k) for a, k in CONTENTS if needs.has(needs.SECTION_NEEDS.get(a, ""), kinds)
+    return [(a, k) for a, k in CONTENTS if any(needs.has(n, kinds) for n in needs.SECTION_NEEDS.get(a, ("",)))
             or (a == "anggaran" and needs.LINES in kinds)]  # a budget table with levels alone
 
 
@@ -230,6 +230,27 @@ def budget_section(budget, efficiency, keluaran, lang) -> str:
     return _tables(*out)
 
 
+def ratio_section(ratios, lang) -> str:
+    """Efficiency printed as output/input ratios, a row per goal as the report prints it: the output achievement,
+    then per input its achievement and IE recomputed (IE below 100 % is not efficient: the caption says so)."""
+    if ratios is None or not len(ratios):
+        return ""
+    inputs = list(dict.fromkeys(ratios["masukan"]))
+    header = [t("sasaran", lang), t("capaian_keluaran", lang)]
+    for m in inputs:
+        name = vocab.input_name(m, lang)
+        header += [f"{t('capaian_masukan', lang)} ({name})", f"{t('efisiensi_ie', lang)} ({name})"]
+    rows = []
+    for no, g in ratios.groupby("sasaran_no", sort=True):
+        by = g.set_index("masukan")
+        row = [f"{no}. {g.iloc[0]['sasaran']}", fmt.persen(g.iloc[0]["capaian_keluaran"], 2, lang)]
+        for m in inputs:
+            row += ([fmt.persen(by.loc[m, "capaian_masukan"], 2, lang), fmt.persen(by.loc[m, "efisiensi"], 2, lang)]
+                    if m in by.index else [None, None])
+        rows.append(row)
+    return _tables(_table(header, rows, "wide", t("cap_efisiensi_rasio", lang)))
+
+
 def _efficiency_and_outputs(efficiency, keluaran, lang) -> list[dict]:
     out = []
     rows = [[vocab.scope(r["lingkup"], r["atribusi"], lang), vocab.method(r["metode"], lang),
@@ -357,6 +378,7 @@ def provenance_section(info, definitions, lang) -> str:
              f"{d['pembilang']} / {d['penyebut']}" if d["penyebut"] else d["pembilang"],
              vocab.polarity(d["polaritas"], lang), d["kalimat_sumber"]] for _, d in definitions.iterrows()]
     defs = _table([t("kode", lang), t("versi", lang), t("berlaku", lang), t("definisi", lang),
-                   t("polaritas", lang), t("kalimat", lang)], rows, "wide", t("cap_definisi", lang))
+                   t("polaritas", lang), t("kalimat", lang)], rows, "wide", t("cap_definisi", lang)) if rows else \
+        _table([t("cap_definisi", lang)], [[t("tanpa_definisi", lang)]], "", "")
     return render("provenance.html", lang=lang, agency=meta.get("nama_instansi", ""),
                   title=meta.get("judul_laporan", ""), sha256=meta.get("sha256_sumber", "")[:16], tables=[read, defs])

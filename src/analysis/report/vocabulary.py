@@ -37,6 +37,8 @@ _QUANTITY = {
     "anggaran_total": ("Anggaran {s}", "{s} budget"),
     "realisasi_total": ("Realisasi anggaran {s}", "{s} spending"),
     "efisiensi": ("Efisiensi {s}", "{s} efficiency"),
+    "efisiensi_rasio": ("Efisiensi (rasio keluaran/masukan) {s}", "{s} efficiency (output/input ratio)"),
+    "efisiensi_rasio_rata_rata": ("Rata-rata efisiensi {s}", "Mean efficiency, {s}"),
     "perubahan": ("Perubahan {s}", "{s} change"),
     "kemajuan": ("Tingkat kemajuan {s}", "{s} progress"),
     "jumlah_pegawai": ("Jumlah pegawai", "Number of staff"),
@@ -133,11 +135,14 @@ def subject(subjek, lang: str, names: dict | None = None, programmes: dict | Non
     except (ValueError, KeyError, TypeError):
         return words(subjek)
     if s.kind == "all":
+        if s.funding:  # the means of an efficiency ratio table, for one input
+            return _pick(("seluruh sasaran, masukan ", "all goals, input: "), lang) + input_name(s.funding, lang)
         return _pick(("keseluruhan", "overall"), lang)
     if s.kind == "indicator":
         return str(names.get(s.key, s.key))
     if s.kind == "sasaran":
-        return f"{_pick(('sasaran', 'goal'), lang)} {s.key}"
+        base = f"{_pick(('sasaran', 'goal'), lang)} {s.key}"
+        return base + (_pick((", masukan ", ", input: "), lang) + input_name(s.funding, lang) if s.funding else "")
     if s.kind in ("programme", "programme_by_name"):
         name = programmes.get(s.key) if s.kind == "programme" else s.key
         base = _pick(("program", "programme"), lang) + " " + (str(name) if name else str(s.key))
@@ -146,6 +151,15 @@ def subject(subjek, lang: str, names: dict | None = None, programmes: dict | Non
         label = names.get(f"rincian {s.key}")
         return f"{label} ({_pick(('rincian', 'line'), lang)} {s.key})" if label else f"rincian {s.key}"
     return words(s.key)
+
+
+#: inputs of an efficiency ratio table (named by its columns) in words; others: their name in title case
+_INPUT = {"dana": ("dana", "funds"), "sdm": ("SDM", "staff (SDM)")}
+
+
+def input_name(name: str, lang: str) -> str:
+    """An input of an efficiency ratio table in words: ``sdm`` -> ``SDM``."""
+    return _pick(_INPUT[name], lang) if name in _INPUT else title_case(name)
 
 
 def check_label(besaran, subjek, tahun_dasar, tahun, lang: str, names: dict | None = None,

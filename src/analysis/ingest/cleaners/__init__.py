@@ -17,6 +17,7 @@ from .budget import (
     realisasi_anggaran,
 )
 from .budget_lines import realisasi_anggaran_rinci
+from .efficiency_ratios import INPUT_COLUMN, efisiensi_rasio
 from .performance import capaian_iku, capaian_per_sasaran, formulir_pengukuran, komponen_iku, perjanjian_kinerja
 from .resources import JABATAN_PEGAWAI, aset, formasi_pegawai, pegawai
 from .series import nilai_sakip, pernyataan_narasi, realisasi_multi_tahun, target_nasional
@@ -32,6 +33,7 @@ CLEANERS = {
     "formulir_anggaran": (["baris_sumber", "uraian", "nilai"], [], formulir_anggaran),
     "efisiensi": (["baris_sumber", "no", "sasaran", "program", "anggaran", "realisasi", "persen", "capaian_kinerja",
                    "tingkat_efisiensi"], [], efisiensi),
+    "efisiensi_rasio": (["baris_sumber", "no", "sasaran", "capaian_output"], [], efisiensi_rasio),
     "realisasi_anggaran": (["baris_sumber", "no", "program", "anggaran", "realisasi", "persen"], [],
                            realisasi_anggaran),
     "realisasi_anggaran_rinci": (["baris_sumber", "uraian", "anggaran", "realisasi", "persen"],
@@ -49,7 +51,7 @@ CLEANERS = {
     "target_nasional": (["baris_sumber", "no", "sasaran", "indikator", "target_nasional"], [], target_nasional),
     "nilai_sakip": (["baris_sumber", "kode_indikator", "tahun", "predikat", "nilai", "kalimat"], [], nilai_sakip),
     "pernyataan_narasi": (["baris_sumber", "jenis", "kode_indikator", "dari_tahun", "tahun", "arah", "nilai",
-                           "kalimat"], [], pernyataan_narasi),
+                           "kalimat"], ["subjek"], pernyataan_narasi),
     "pegawai": (["baris_sumber", "no", "jenjang_pendidikan", "jumlah_personil", "pangkat_golongan"] + JABATAN_PEGAWAI
                 + ["jumlah"], [], pegawai),
     "formasi_pegawai": (["baris_sumber", "no", "jabatan", "formasi", "kebutuhan"], [], formasi_pegawai),
@@ -57,6 +59,9 @@ CLEANERS = {
 }
 #: Columns whose names carry a year (realisasi_2022 …): allowed by pattern.
 YEAR_COLUMN = re.compile(r"^(realisasi|target)_\d{4}$")
+#: the table kinds with columns named by the data (a year, an input), and the pattern those names follow
+NAMED_COLUMNS = {"realisasi_multi_tahun": YEAR_COLUMN, "target_nasional": YEAR_COLUMN,
+                 "efisiensi_rasio": INPUT_COLUMN}
 
 #: What identifies one row of each table kind (checked by :func:`analysis.ingest.keys.check_key`): two rows with
 #: one key are a duplicated row. Totals and group rows are not rows of the cleaned tables, so they have no key.
@@ -69,6 +74,7 @@ KEYS: dict[str, Key] = {
     "formulir_pengukuran": Key(_FIGURE, ("indikator",), "indicator"),
     "formulir_anggaran": Key(_FIGURE, ("uraian",), "total"),
     "efisiensi": Key(("program",), ("program",), "programme", "efisiensi_dilaporkan"),
+    "efisiensi_rasio": Key(("sasaran_no", "masukan"), ("no", "sasaran"), "goal and input", "efisiensi_rasio"),
     "realisasi_anggaran": Key(("program_no",), ("no", "program"), "programme", "anggaran_program"),
     "realisasi_anggaran_rinci": Key(("induk", "uraian"), ("uraian",), "budget row under one parent",
                                     "anggaran_rinci"),

@@ -126,10 +126,12 @@ def anggaran_program_sumber_dana(ctx, t, cells):
 
 
 def anggaran_sumber_dana(ctx, t, cells):
+    """Budget sentences per funding source; a sentence that names no source is about the agency's budget (meta.csv
+    ``sumber_dana``, :meth:`~analysis.ingest.context.Context.funding_source`)."""
     out, angka = [], []
     totals = set()  # the sources printed as "Total <source>": the sum of the other sources of their part
     for r in t.rows:
-        sd = funding_source(cells, r, "sumber_dana")
+        sd = funding_source(cells, r, "sumber_dana") if r["sumber_dana"].strip() else ctx.funding_source()
         if sd and sd.lower().startswith("total "):
             sd = SOURCE_ALIASES.get(sd[6:].strip(), sd[6:].strip())
             totals.add((r["bagian"], sd))

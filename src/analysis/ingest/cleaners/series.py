@@ -70,6 +70,19 @@ def nilai_sakip(ctx, t, cells):
                                                       "baris_raw"])}, []
 
 
+def _statement_subject(cells, r) -> Subject:
+    """What a sentence's figure is about: the optional ``subjek`` column (``sasaran 6``, ``semua dana``: one input of
+    an efficiency ratio), else the indicator code, else the whole agency."""
+    text = r.get("subjek", "").strip()
+    if text:
+        s = Subject.parse(text)
+        if s.kind in ("sasaran", "all"):
+            return s
+        cells.bad(r, "subjek", "a goal ('sasaran 6'), an input of the efficiency ratios ('semua dana', "
+                  "'sasaran 6 sdm') or empty (the indicator of kode_indikator, else the whole report)")
+    return Subject.indicator(r["kode_indikator"]) if r["kode_indikator"] else Subject.all()
+
+
 def pernyataan_narasi(ctx, t, cells):
     angka = []
     for r in t.rows:
@@ -78,8 +91,9 @@ def pernyataan_narasi(ctx, t, cells):
         arah = cells.choice(r, "arah", ("menurun", "meningkat", "tetap"), required=False)
         if v is not None and arah == "menurun":
             v = -v
-        subject = Subject.indicator(r["kode_indikator"]) if r["kode_indikator"] else Subject.all()
-        besaran = {"capaian_sasaran": "capaian_rata_rata", "tingkat_efisiensi": "efisiensi"}.get(jenis, jenis)
+        subject = _statement_subject(cells, r)
+        besaran = jenis if subject.kind != "all" or subject.funding else \
+            {"capaian_sasaran": "capaian_rata_rata", "tingkat_efisiensi": "efisiensi"}.get(jenis, jenis)
         tahun_dasar = cells.year(r, "dari_tahun", required=False)
         angka.append(reported_figure(besaran, subject, v, r["nilai"], t.name, r, cells.year(r, "tahun"), tahun_dasar))
     return {}, angka
