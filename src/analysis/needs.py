@@ -25,8 +25,11 @@ class Inputs:
 IKU = Inputs(("capaian_iku",), "tabel capaian IKU", "KPI achievement table")
 BUDGET = Inputs(("realisasi_anggaran", "pk_program"), "tabel anggaran", "budget table")
 SPENDING = Inputs(("realisasi_anggaran",), "tabel realisasi anggaran", "budget realisation table")
-YEARS = Inputs(("realisasi_multi_tahun", "nilai_sakip"), "realisasi tahun-tahun sebelumnya",
+#: not a table kind: the agency's reports of earlier years in data/raw (clean_info.json lists those read)
+EARLIER_REPORTS = "laporan_tahun_sebelumnya"
+YEARS = Inputs(("realisasi_multi_tahun", "nilai_sakip", EARLIER_REPORTS), "realisasi tahun-tahun sebelumnya",
                "realisation of earlier years")
+EARLIER = Inputs((EARLIER_REPORTS,), "laporan tahun sebelumnya", "report of an earlier year")
 TARGETS = Inputs(("realisasi_multi_tahun", "target_nasional"), "target jangka menengah atau nasional",
                  "medium-term or national target")
 OUTPUTS = Inputs(("output_program",), "angka keluaran program", "programme output figures")
@@ -44,6 +47,7 @@ class Output:
     products: tuple[str, ...] = ()  # processed tables that hold it (config.PRODUCTS names)
     section: str = ""  # the report section (sections.CONTENTS anchor) that shows it
     plural: bool = False  # the English words take "are"
+    quiet: bool = False  # not named among what a report does not compute (most reports have no earlier one)
 
 
 #: every output that needs some table kind, in the order a reader meets them; outputs not listed here
@@ -62,6 +66,9 @@ OUTPUTS_NEEDING = (
     Output("kesenjangan", (IKU, TARGETS), "jarak ke target", "distance to targets", ("gaps",)),
     Output("sumber_daya", (RESOURCES,), "sumber daya (pegawai dan aset)", "resources (staff and assets)",
            (), "sumber_daya", True),
+    Output("laporan_lain", (EARLIER,), "angka yang dinyatakan ulang oleh laporan berikutnya",
+           "figures restated by a later report", ("realisation_by_report", "restatements"), plural=True,
+           quiet=True),
 )
 BY_NAME = {o.name: o for o in OUTPUTS_NEEDING}
 #: product -> the output it holds (products not listed are always written)
@@ -79,8 +86,10 @@ _BY_PROGRAMME = {"id": " per program (hanya tabel anggaran berjenjang, ditampilk
 
 
 def kinds_read(info: dict) -> frozenset[str]:
-    """The table kinds an agency-year's cleaning read (``clean_info.json``'s ``tables_read``)."""
-    return frozenset(r["tabel"] for r in info.get("tables_read", []) if r.get("tabel"))
+    """The table kinds an agency-year's cleaning read (``clean_info.json``'s ``tables_read``), and
+    :data:`EARLIER_REPORTS` when it read reports of earlier years of the agency."""
+    kinds = {r["tabel"] for r in info.get("tables_read", []) if r.get("tabel")}
+    return frozenset(kinds | ({EARLIER_REPORTS} if info.get(EARLIER_REPORTS) else set()))
 
 
 def missing(name: str, kinds: Iterable[str]) -> Inputs | None:
@@ -111,7 +120,7 @@ def notes(kinds: Iterable[str], lang: str, names: Iterable[str] | None = None) -
     kinds = set(kinds)
     by_group: dict[Inputs, list[Output]] = {}
     for out in OUTPUTS_NEEDING:
-        if names is not None and out.name not in names:
+        if (names is not None and out.name not in names) or (names is None and out.quiet):
             continue
         group = missing(out.name, kinds)
         if group is None:
@@ -149,11 +158,14 @@ class Gate:
         return False
 
 
+_KIND_WORDS = {EARLIER_REPORTS: "a report of an earlier year (`<agency>/<year>/`)"}
+
+
 def table_markdown() -> str:
     """The table of ``data/raw/README.md`` ("Which table kinds are needed for what"), from the registry."""
     rows = ["| output | table kinds it needs (`;` separates what is needed together) | the report's note when one "
             "is missing (id / en) |", "|---|---|---|"]
     for o in OUTPUTS_NEEDING:
-        needs = "; ".join(" or ".join(f"`{k}`" for k in g.kinds) for g in o.needs)
+        needs = "; ".join(" or ".join(_KIND_WORDS.get(k, f"`{k}`") for k in g.kinds) for g in o.needs)
         rows.append(f"| {o.en} | {needs} | {note(o.name, (), 'id')} / {note(o.name, (), 'en')} |")
     return "\n".join(rows)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .. import needs
 from ..reconcile.status import STATUSES
-from . import fmt
+from . import fmt, restated
 from . import labels as lb
 from . import vocabulary as vocab
 from .findings import _printed_percent, findings
@@ -110,7 +110,7 @@ def header_block(meta: dict, agency: str, year: int, lang: str) -> str:
 
 
 def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=None, komponen=None,
-            not_computed=()) -> str:
+            not_computed=(), restated_findings=()) -> str:
     """What a reader must know first (:func:`findings`), then each IKU, then the notes on method, what this
     report's tables do not allow (``not_computed``: one sentence each) and the warnings. ``iku``, ``budget``,
     ``efficiency`` may be None (not computed)."""
@@ -132,7 +132,8 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=
         notes.append(sentence("metode_efisiensi", lang,
                               rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang)))
     return render("summary.html", lang=lang, iku_table=iku_table,
-                  findings=findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen), method_notes=notes,
+                  findings=findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen, restated_findings),
+                  method_notes=notes,
                   not_computed=list(not_computed), **_warnings(rec, breaks, warnings, lang))
 
 
@@ -272,8 +273,11 @@ def _needed(text, code, definitions, lang: str) -> str:
     return str(sentence("butuh_komponen", lang, komponen=what, tahun=m.group(2), versi=m.group(3)))
 
 
-def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str:
+def trends_section(trends, breaks, decomposition, lang, definitions=None, restatements=None) -> str:
+    """The series per indicator-year (with each figure's report where several reports are joined), the breaks,
+    the restatements and the decompositions."""
     rows = []
+    joined = restated.several_reports(trends)
     graded = set(trends.loc[trends["predikat"].apply(lambda p: isinstance(p, str)), "kode_indikator"])
     units = ({} if definitions is None or "satuan" not in definitions
              else dict(zip(definitions["kode_indikator"], definitions["satuan"], strict=True)))
@@ -285,10 +289,11 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str
         rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
                      fmt.poin(r["perubahan_tahunan_pp"], 2, lang, skor=score),
                      fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
-                     "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))])
+                     "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))]
+                    + ([restated.source(r["laporan_tahun"], r["baris_sumber"], lang)] if joined else []))
     series = _table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
-                     t("perubahan_pp", lang), t("perubahan_relatif", lang), t("sebanding", lang)],
-                    rows, "wide", t("cap_tren", lang))
+                     t("perubahan_pp", lang), t("perubahan_relatif", lang), t("sebanding", lang)]
+                    + ([t("sumber_angka", lang)] if joined else []), rows, "wide", t("cap_tren", lang))
     notes = [{"code": _text(b["kode_indikator"]), "old_version": _text(b["versi_lama"]),
               "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
               "new_definition": _text(b["definisi_baru"]), "first_year": _text(b["tahun_pertama_baru"]),
@@ -305,7 +310,9 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str
         else:
             parts.append(sentence("dekomposisi_tidak", lang, **common,
                                   perlu=_needed(d["komponen_dibutuhkan"], d["kode_indikator"], definitions, lang)))
-    return render("trends.html", lang=lang, series_table=series, breaks=notes, decomposition=parts)
+    return render("trends.html", lang=lang, series_table=series, breaks=notes, decomposition=parts,
+                  joined=restated.joined_note(trends, restatements, lang),
+                  restatements=restated.restatement_sentences(restatements, definitions, lang))
 
 
 def _why(r, lang) -> str:
