@@ -28,7 +28,7 @@ from .indicators import iku as iku_mod
 from .indicators import plausibility, restatements
 from .indicators import trends as trends_mod
 from .ingest.clean import Cleaned, clean_agency_year
-from .ingest.report_years import values_by_report
+from .ingest.report_years import printed_values, values_by_report
 from .processed import load_info, load_processed, processed_dir
 from .reconcile.candidates import candidates
 from .reconcile.reconcile import attribution_checks, reconcile
@@ -185,6 +185,8 @@ def compute_trends(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int
     kinds = kinds_of(tables) if kinds is None else kinds
     defs = tables["definisi_indikator"]
     by_report = tables.get("realisation_by_report")
+    if by_report is None:  # this report alone: still each figure's line
+        by_report = printed_values(tables, year)
     series = restatements.join_series(trends_mod.build_series(tables, iku, year), by_report, defs, year)
     breaks = trends_mod.detect_breaks(defs, sorted(series["tahun"].unique().tolist()))
     parts = [t for t in (tables.get("target_tahunan"), tables.get("target_nasional")) if t is not None]

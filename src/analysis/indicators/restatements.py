@@ -9,9 +9,9 @@ A **restatement** (:func:`detect_restatements`) is a past figure that a later re
 the report that first printed it (the report of its own year, else the earliest one): listed with both values,
 both sources and the difference, never resolved silently. Both figures are for the same year, so the same
 definition version applies to them; where the later report's own year has another version (a series break,
-:mod:`.trends`), the row says so (``rumus_berubah``): the later report may have recomputed the old year by
-its new formula. ``hanya_pembulatan`` marks a difference that is only the precision printed (90,7 for 90,67);
-``laporan_dipakai`` is the report whose figure the joined series uses.
+:mod:`.trends`; not an indicator no longer defined then), the row says so (``rumus_berubah``): the later report
+may have recomputed the old year by its new formula. ``hanya_pembulatan`` marks a difference that is only the
+precision printed (90,7 for 90,67); ``laporan_dipakai`` is the report whose figure the joined series uses.
 """
 from __future__ import annotations
 
@@ -112,7 +112,8 @@ def detect_restatements(by_report: pd.DataFrame | None, definitions: pd.DataFram
                          "baris_ulang": later["baris_sumber"],
                          "selisih": float(vb) - float(va) if numeric else float("nan"),
                          "hanya_pembulatan": bool(numeric and _only_rounding(float(va), float(vb))),
-                         "versi_laporan_ulang": v_later, "rumus_berubah": v_year != v_later,
+                         "versi_laporan_ulang": v_later,
+                         "rumus_berubah": None not in (v_year, v_later) and v_year != v_later,
                          "laporan_dipakai": used})
     return pd.DataFrame(rows, columns=COLUMNS).astype({"versi": "Int64", "versi_laporan_ulang": "Int64",
                                                        "nilai_pertama": "float64", "nilai_ulang": "float64",

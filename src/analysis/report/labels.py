@@ -68,6 +68,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "agensi_tahun": ("Instansi dan tahun", "Agency and year"), "laporan": ("Laporan", "Report"),
     "kode": ("Kode", "Code"), "selisih": ("Selisih", "Gap"), "rumus": ("Rumus", "Formula"),
     "baris_data": ("Baris data", "Rows"), "berkas_sumber": ("berkas sumber", "source file"), "mulai": ("mulai", "from"),
+    "indikator_muncul": ("indikator baru mulai", "a new indicator from"),
+    "indikator_hilang": ("tidak diukur lagi mulai", "no longer measured from"),
     "rata_rata_tercetak": ("Rata-rata capaian tercetak", "Mean of printed achievement"),
     "kolom_iku": ("Kode|Indikator|Polaritas|Target|Realisasi|Komponen|Capaian (realisasi tercetak)|Capaian (komponen)|"
                   "Capaian dilaporkan|Kategori",

@@ -294,7 +294,8 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None, restat
     series = _table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
                      t("perubahan_pp", lang), t("perubahan_relatif", lang), t("sebanding", lang)]
                     + ([t("sumber_angka", lang)] if joined else []), rows, "wide", t("cap_tren", lang))
-    notes = [{"code": _text(b["kode_indikator"]), "old_version": _text(b["versi_lama"]),
+    notes = [{"code": _text(b["kode_indikator"]), "kind": b.get("jenis", "perubahan_rumus"),
+              "old_version": _text(b["versi_lama"]),
               "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
               "new_definition": _text(b["definisi_baru"]), "first_year": _text(b["tahun_pertama_baru"]),
               "sentence": _text(b["kalimat_sumber"])} for _, b in breaks.iterrows()]
