@@ -99,3 +99,14 @@ def test_earlier_reports_stand_in_for_a_multi_year_table_and_are_never_a_missing
     assert not needs.has("tren", alone) and not needs.has("laporan_lain", alone)
     assert not any("dinyatakan ulang" in n for n in needs.notes(alone, "id"))
     assert not any("restated" in n for n in needs.notes(alone, "en"))
+
+
+def test_the_budget_section_promises_efficiency_only_where_it_is_computed():
+    from analysis.report.labels import t
+
+    with_iku = dict(shown(frozenset({"realisasi_anggaran", "capaian_iku"})))
+    budget_only = dict(shown(frozenset({"realisasi_anggaran"})))
+    levels_only = dict(shown(frozenset({needs.LINES})))
+    assert t(with_iku["anggaran"], "id") == "Anggaran dan Efisiensi"
+    for titles in (budget_only, levels_only):
+        assert t(titles["anggaran"], "id") == "Anggaran" and t(titles["anggaran"], "en") == "Budget"

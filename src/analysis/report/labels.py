@@ -16,7 +16,7 @@ LABELS: dict[str, tuple[str, str]] = {
                      "ada kekurangan terhadap target nasional.",
                      "No printed figure is wrong, no figure compares across a formula change, and no indicator "
                      "falls short of a national target."),
-    "anggaran": ("Anggaran dan Efisiensi", "Budget and Efficiency"),
+    "anggaran": ("Anggaran dan Efisiensi", "Budget and Efficiency"), "anggaran_saja": ("Anggaran", "Budget"),
     "tren": ("Perubahan Rumus dan Tren", "Formula Changes and Trends"),
     "rekonsiliasi": ("Rekonsiliasi Angka Laporan", "Reconciliation of Reported Figures"),
     "sumber_daya": ("Sumber Daya: Pegawai dan Aset", "Resources: Staff and Assets"),

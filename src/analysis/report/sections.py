@@ -35,7 +35,9 @@ SHORT_TABLE = 12
 def shown(kinds) -> list[tuple[str, str]]:
     """The sections of :data:`CONTENTS` the table kinds read allow (:data:`analysis.needs.SECTION_NEEDS`); what
     the others would show is named in the summary (:func:`analysis.needs.notes`)."""
-    return [(a, k) for a, k in CONTENTS if needs.has(needs.SECTION_NEEDS.get(a, ""), kinds)
+    # the budget section's title promises efficiency only where efficiency is computed
+    titles = {"anggaran": "anggaran" if needs.has("efisiensi", kinds) else "anggaran_saja"}
+    return [(a, titles.get(a, k)) for a, k in CONTENTS if needs.has(needs.SECTION_NEEDS.get(a, ""), kinds)
             or (a == "anggaran" and needs.LINES in kinds)]  # a budget table with levels alone
 
 
