@@ -25,6 +25,9 @@ class Inputs:
 IKU = Inputs(("capaian_iku",), "tabel capaian IKU", "KPI achievement table")
 BUDGET = Inputs(("realisasi_anggaran", "pk_program"), "tabel anggaran", "budget table")
 SPENDING = Inputs(("realisasi_anggaran",), "tabel realisasi anggaran", "budget realisation table")
+#: a budget table with levels (program › kegiatan › sub kegiatan): its rows' absorption, not a programme budget
+LINES = "realisasi_anggaran_rinci"
+ABSORPTION = Inputs(("realisasi_anggaran", LINES), "tabel realisasi anggaran", "budget realisation table")
 #: not a table kind: the agency's reports of earlier years in data/raw (clean_info.json lists those read)
 EARLIER_REPORTS = "laporan_tahun_sebelumnya"
 YEARS = Inputs(("realisasi_multi_tahun", "nilai_sakip", EARLIER_REPORTS), "realisasi tahun-tahun sebelumnya",
@@ -57,7 +60,7 @@ OUTPUTS_NEEDING = (
            ("iku", "capaian_sasaran"), "indikator", True),
     Output("anggaran", (BUDGET,), "anggaran per program dan sumber dana", "budgets by programme and funding source",
            ("budget",), "anggaran", True),
-    Output("serapan", (SPENDING,), "serapan", "absorption"),
+    Output("serapan", (ABSORPTION,), "serapan", "absorption", ("budget",)),
     Output("efisiensi", (SPENDING, IKU), "efisiensi", "efficiency", ("efficiency",)),
     Output("keluaran", (OUTPUTS, BUDGET), "keluaran program sebagai persentase", "programme outputs as rates",
            ("programme_outputs",), plural=True),
@@ -72,15 +75,17 @@ OUTPUTS_NEEDING = (
 )
 BY_NAME = {o.name: o for o in OUTPUTS_NEEDING}
 #: product -> the output it holds (products not listed are always written)
-PRODUCT_NEEDS = {p: o.name for o in OUTPUTS_NEEDING for p in o.products}
+PRODUCT_NEEDS: dict[str, tuple[str, ...]] = {}
+for _o in OUTPUTS_NEEDING:
+    for _p in _o.products:  # a product several outputs hold (budget: budgets, absorption) is any one's
+        PRODUCT_NEEDS[_p] = (*PRODUCT_NEEDS.get(_p, ()), _o.name)
 #: report section anchor -> the output it shows (sections not listed are always shown)
 SECTION_NEEDS = {o.section: o.name for o in OUTPUTS_NEEDING if o.section}
 
 _SENTENCE = {"id": "laporan ini tidak memuat {inputs}: {what} tidak dihitung",
              "en": "no {inputs} in this report: {what} {verb} not computed"}
-#: a budget table with levels is shown on its own (sections.budget_lines); it is not a programme budget, so
+#: a budget table with levels (LINES) is shown on its own (sections.budget_lines); it is not a programme budget, so
 #: the budget groups are then named "by programme" (never "no budget table" beside one)
-LINES = "realisasi_anggaran_rinci"
 _BY_PROGRAMME = {"id": " per program (hanya tabel anggaran berjenjang, ditampilkan tersendiri)",
                  "en": " by programme (only a budget table with levels, shown on its own)"}
 
@@ -100,6 +105,13 @@ def missing(name: str, kinds: Iterable[str]) -> Inputs | None:
         if not have.intersection(group.kinds):
             return group
     return None
+
+
+def declared(product: str, kinds: Iterable[str]) -> bool:
+    """Whether processed table ``product`` is written: one of the outputs holding it can be computed (a product
+    no output lists is always written)."""
+    names = PRODUCT_NEEDS.get(product)
+    return names is None or any(has(n, kinds) for n in names)
 
 
 def has(name: str, kinds: Iterable[str]) -> bool:
@@ -125,7 +137,8 @@ def notes(kinds: Iterable[str], lang: str, names: Iterable[str] | None = None) -
         group = missing(out.name, kinds)
         if group is None:
             continue
-        wider = next((g for g in by_group if set(group.kinds) <= set(g.kinds)), group)
+        # (a table with levels is left out of the comparison: it gives absorption on its own, never budgets)
+        wider = next((g for g in by_group if set(group.kinds) - {LINES} <= set(g.kinds)), group)
         by_group.setdefault(wider, []).append(out)
     def inputs(g: Inputs) -> str:
         word = g.id if lang == "id" else g.en

@@ -69,7 +69,7 @@ class Indicators:
         out = {"iku": self.iku, "capaian_sasaran": self.sasaran, "budget": self.budget,
                "efficiency": self.efficiency, "programme_outputs": self.outputs,
                "reconciliation": self.reconciliation}
-        return {k: v for k, v in out.items() if needs.has(needs.PRODUCT_NEEDS.get(k, ""), self.kinds)}
+        return {k: v for k, v in out.items() if needs.declared(k, self.kinds)}
 
 
 #: processed tables named otherwise than the raw table kind they come from
@@ -88,10 +88,11 @@ def kinds_of(tables: dict[str, pd.DataFrame], manifest: pd.DataFrame | None = No
 
 
 def _budget(tables: dict[str, pd.DataFrame], kinds, skala: str) -> pd.DataFrame:
-    """The budget table; with the performance agreement alone its budgets (spending not stated); else empty."""
-    if not needs.has("anggaran", kinds):
+    """The budget table; with the performance agreement alone its budgets (spending not stated); with a budget
+    table with levels alone its rows' absorption; else empty."""
+    if not (needs.has("anggaran", kinds) or needs.has("serapan", kinds)):
         return pd.DataFrame(columns=budget_mod.BUDGET_COLUMNS)
-    if "anggaran_program" not in tables:  # pk_program stands in: budgets known, no realisation
+    if "anggaran_program" not in tables and "pk_program" in tables:  # budgets known, no realisation
         tables = {**tables, "anggaran_program": pd.DataFrame(
             {"program_no": pd.Series(dtype="int64"), "program": pd.Series(dtype="object"),
              "anggaran": pd.Series(dtype="int64"), "realisasi": pd.Series(dtype="int64")})}
@@ -210,7 +211,7 @@ def run_trends(agency: str, year, processed_root=PROCESSED_ROOT) -> Trends:
     folder = processed_dir(agency, year, processed_root)
     products = {"trends": tr.trends, "breaks": tr.breaks, "gaps": tr.gaps, "decomposition": tr.decomposition,
                 "restatements": tr.restatements}
-    write_tables(folder, {k: v for k, v in products.items() if needs.has(needs.PRODUCT_NEEDS.get(k, ""), kinds)})
+    write_tables(folder, {k: v for k, v in products.items() if needs.declared(k, kinds)})
     summary = headline(agency, int(year), tables, tr.breaks, info)
     write_text(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return tr

@@ -86,6 +86,18 @@ def test_sumut_budget_levels_as_the_amounts_say(built):
     assert _half_up(sum(printed) / len(printed), 1) == programme["reported_value"] == 88.6
     weighted = sum(_id(r["realisasi"]) for r in rows) / sum(_id(r["anggaran"]) for r in rows) * 100
     assert programme["status"] == "method" and f"{weighted:.2f}" in programme["explanation"]
+    # a budget table with levels alone gives absorption: budget.csv, the index's headline, the summary
+    budget = pd.read_csv(built["proc"] / "sumut-setda/2021/budget.csv")
+    total = budget[budget["tingkat"] == "total"].iloc[0]
+    assert total["serapan"] == pytest.approx(weighted) and total["anggaran"] == sum(_id(r["anggaran"]) for r in rows)
+    lines = budget[budget["tingkat"] == "rincian"].set_index("nama")
+    for r in rows:
+        assert lines.loc[r["uraian"], "serapan"] == pytest.approx(_id(r["realisasi"]) / _id(r["anggaran"]) * 100)
+    summary = __import__("json").loads((built["proc"] / "sumut-setda/2021/summary.json").read_text())
+    assert summary["serapan"] == pytest.approx(weighted) and summary["efisiensi"] is None
+    text = " ".join(_text(built["rep"] / "sumut-setda/2021/report.html").split())
+    shown = f"{_half_up(weighted, 2):.2f}".replace(".", ",")
+    assert f"Serapan anggaran {shown} %" in text.replace("\u00a0", " ") and ", —." not in text
 
 
 def test_kanwil_index_capped_at_120(built):

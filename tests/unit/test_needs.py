@@ -110,3 +110,11 @@ def test_the_budget_section_promises_efficiency_only_where_it_is_computed():
     assert t(with_iku["anggaran"], "id") == "Anggaran dan Efisiensi"
     for titles in (budget_only, levels_only):
         assert t(titles["anggaran"], "id") == "Anggaran" and t(titles["anggaran"], "en") == "Budget"
+
+
+def test_a_budget_table_with_levels_alone_gives_absorption_in_the_budget_table():
+    kinds = {needs.LINES}
+    assert needs.has("serapan", kinds) and not needs.has("anggaran", kinds) and not needs.has("efisiensi", kinds)
+    assert needs.declared("budget", kinds) and not needs.declared("efficiency", kinds)
+    assert not needs.declared("budget", {"capaian_iku"}) and needs.declared("reconciliation", {"capaian_iku"})
+    assert not any("absorption" in n for n in needs.notes(kinds, "en"))

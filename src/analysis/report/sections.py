@@ -127,7 +127,8 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=
                        t("cap_ringkasan_iku", lang)) if rows else None
     notes = [Markup(t("metode_capaian", lang))] if len(iku) else []
     total = budget[budget["tingkat"] == "total"] if len(budget) else budget
-    if len(total) and not fmt.missing(total.iloc[0]["serapan"]):
+    # the weighted absorption against the plain mean of the programmes' (none in a table with levels alone)
+    if len(total) and not fmt.missing(total.iloc[0]["serapan"]) and not fmt.missing(total.iloc[0]["serapan_rata_rata"]):
         notes.append(sentence("metode_serapan", lang, rata=fmt.persen(total.iloc[0]["serapan_rata_rata"], 2, lang)))
     eff = efficiency[efficiency["lingkup"] == "semua"].set_index("metode") if len(efficiency) else efficiency
     if "selisih_rata_rata" in eff.index:
