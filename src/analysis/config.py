@@ -48,10 +48,10 @@ NOTEBOOKS = ("01-clean", "02-indicators", "03-formula-changes", "04-report")
 #: always writes are declared. A product whose output needs table kinds an agency-year lacks is not declared for
 #: it (``analysis.needs.PRODUCT_NEEDS``, applied by ``build.products.declared``).
 PRODUCTS = {
-    "01-clean": ("clean_info.json", "definisi_indikator", "reported_figures", "program"),
+    "01-clean": ("clean_info.json", "definisi_indikator", "reported_figures", "program", "realisation_by_report"),
     "02-indicators": ("iku", "capaian_sasaran", "budget", "efficiency", "efficiency_ratios", "programme_outputs",
                       "reconciliation", "warnings"),
-    "03-formula-changes": ("trends", "breaks", "gaps", "decomposition", "summary.json"),
+    "03-formula-changes": ("trends", "breaks", "gaps", "decomposition", "restatements", "summary.json"),
     "04-report": (),
 }
 #: the formats every table is written in (:func:`analysis.atomic.write_tables`)

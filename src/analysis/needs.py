@@ -25,8 +25,14 @@ class Inputs:
 IKU = Inputs(("capaian_iku",), "tabel capaian IKU", "KPI achievement table")
 BUDGET = Inputs(("realisasi_anggaran", "pk_program"), "tabel anggaran", "budget table")
 SPENDING = Inputs(("realisasi_anggaran",), "tabel realisasi anggaran", "budget realisation table")
-YEARS = Inputs(("realisasi_multi_tahun", "nilai_sakip"), "realisasi tahun-tahun sebelumnya",
+#: a budget table with levels (program › kegiatan › sub kegiatan): its rows' absorption, not a programme budget
+LINES = "realisasi_anggaran_rinci"
+ABSORPTION = Inputs(("realisasi_anggaran", LINES), "tabel realisasi anggaran", "budget realisation table")
+#: not a table kind: the agency's reports of earlier years in data/raw (clean_info.json lists those read)
+EARLIER_REPORTS = "laporan_tahun_sebelumnya"
+YEARS = Inputs(("realisasi_multi_tahun", "nilai_sakip", EARLIER_REPORTS), "realisasi tahun-tahun sebelumnya",
                "realisation of earlier years")
+EARLIER = Inputs((EARLIER_REPORTS,), "laporan tahun sebelumnya", "report of an earlier year")
 TARGETS = Inputs(("realisasi_multi_tahun", "target_nasional"), "target jangka menengah atau nasional",
                  "medium-term or national target")
 OUTPUTS = Inputs(("output_program",), "angka keluaran program", "programme output figures")
@@ -46,7 +52,7 @@ class Output:
     products: tuple[str, ...] = ()  # processed tables that hold it (config.PRODUCTS names)
     section: str = ""  # the report section (sections.CONTENTS anchor) that shows it
     plural: bool = False  # the English words take "are"
-    noted: bool = True  # named in the summary when missing (False: a form only some reports print)
+    quiet: bool = False  # not named among what a report does not compute (most reports have no earlier one)
     covered_by: tuple[str, ...] = ()  # table kinds that show it another way: with one, its absence is not noted
 
 
@@ -57,10 +63,10 @@ OUTPUTS_NEEDING = (
            ("iku", "capaian_sasaran"), "indikator", True),
     Output("anggaran", (BUDGET,), "anggaran per program dan sumber dana", "budgets by programme and funding source",
            ("budget",), "anggaran", True),
-    Output("serapan", (SPENDING,), "serapan", "absorption"),
+    Output("serapan", (ABSORPTION,), "serapan", "absorption", ("budget",)),
     Output("efisiensi", (SPENDING, IKU), "efisiensi", "efficiency", ("efficiency",), covered_by=RATIOS.kinds),
     Output("efisiensi_rasio", (RATIOS,), "efisiensi sebagai rasio keluaran/masukan",
-           "efficiency as output/input ratios", ("efficiency_ratios",), "anggaran", noted=False),
+           "efficiency as output/input ratios", ("efficiency_ratios",), "anggaran", quiet=True),
     Output("keluaran", (OUTPUTS, BUDGET), "keluaran program sebagai persentase", "programme outputs as rates",
            ("programme_outputs",), plural=True),
     Output("tren", (IKU, YEARS), "tren antartahun", "trends over the years", ("trends", "decomposition"), "tren",
@@ -68,10 +74,16 @@ OUTPUTS_NEEDING = (
     Output("kesenjangan", (IKU, TARGETS), "jarak ke target", "distance to targets", ("gaps",)),
     Output("sumber_daya", (RESOURCES,), "sumber daya (pegawai dan aset)", "resources (staff and assets)",
            (), "sumber_daya", True),
+    Output("laporan_lain", (EARLIER,), "angka yang dinyatakan ulang oleh laporan berikutnya",
+           "figures restated by a later report", ("realisation_by_report", "restatements"), plural=True,
+           quiet=True),
 )
 BY_NAME = {o.name: o for o in OUTPUTS_NEEDING}
 #: product -> the output it holds (products not listed are always written)
-PRODUCT_NEEDS = {p: o.name for o in OUTPUTS_NEEDING for p in o.products}
+PRODUCT_NEEDS: dict[str, tuple[str, ...]] = {}
+for _o in OUTPUTS_NEEDING:
+    for _p in _o.products:  # a product several outputs hold (budget: budgets, absorption) is any one's
+        PRODUCT_NEEDS[_p] = (*PRODUCT_NEEDS.get(_p, ()), _o.name)
 #: report section anchor -> the outputs it shows, any of which is enough (sections not listed are always shown)
 SECTION_NEEDS: dict[str, tuple[str, ...]] = {}
 for _o in OUTPUTS_NEEDING:
@@ -80,16 +92,17 @@ for _o in OUTPUTS_NEEDING:
 
 _SENTENCE = {"id": "laporan ini tidak memuat {inputs}: {what} tidak dihitung",
              "en": "no {inputs} in this report: {what} {verb} not computed"}
-#: a budget table with levels is shown on its own (sections.budget_lines); it is not a programme budget, so
+#: a budget table with levels (LINES) is shown on its own (sections.budget_lines); it is not a programme budget, so
 #: the budget groups are then named "by programme" (never "no budget table" beside one)
-LINES = "realisasi_anggaran_rinci"
 _BY_PROGRAMME = {"id": " per program (hanya tabel anggaran berjenjang, ditampilkan tersendiri)",
                  "en": " by programme (only a budget table with levels, shown on its own)"}
 
 
 def kinds_read(info: dict) -> frozenset[str]:
-    """The table kinds an agency-year's cleaning read (``clean_info.json``'s ``tables_read``)."""
-    return frozenset(r["tabel"] for r in info.get("tables_read", []) if r.get("tabel"))
+    """The table kinds an agency-year's cleaning read (``clean_info.json``'s ``tables_read``), and
+    :data:`EARLIER_REPORTS` when it read reports of earlier years of the agency."""
+    kinds = {r["tabel"] for r in info.get("tables_read", []) if r.get("tabel")}
+    return frozenset(kinds | ({EARLIER_REPORTS} if info.get(EARLIER_REPORTS) else set()))
 
 
 def missing(name: str, kinds: Iterable[str]) -> Inputs | None:
@@ -100,6 +113,13 @@ def missing(name: str, kinds: Iterable[str]) -> Inputs | None:
         if not have.intersection(group.kinds):
             return group
     return None
+
+
+def declared(product: str, kinds: Iterable[str]) -> bool:
+    """Whether processed table ``product`` is written: one of the outputs holding it can be computed (a product
+    no output lists is always written)."""
+    names = PRODUCT_NEEDS.get(product)
+    return names is None or any(has(n, kinds) for n in names)
 
 
 def has(name: str, kinds: Iterable[str]) -> bool:
@@ -120,14 +140,15 @@ def notes(kinds: Iterable[str], lang: str, names: Iterable[str] | None = None) -
     kinds = set(kinds)
     by_group: dict[Inputs, list[Output]] = {}
     for out in OUTPUTS_NEEDING:
-        if names is not None and out.name not in names:
+        if (names is not None and out.name not in names) or (names is None and out.quiet):
             continue
-        if not out.noted or kinds.intersection(out.covered_by):
+        if kinds.intersection(out.covered_by):  # shown another way (a ratio table's efficiency)
             continue
         group = missing(out.name, kinds)
         if group is None:
             continue
-        wider = next((g for g in by_group if set(group.kinds) <= set(g.kinds)), group)
+        # (a table with levels is left out of the comparison: it gives absorption on its own, never budgets)
+        wider = next((g for g in by_group if set(group.kinds) - {LINES} <= set(g.kinds)), group)
         by_group.setdefault(wider, []).append(out)
     def inputs(g: Inputs) -> str:
         word = g.id if lang == "id" else g.en
@@ -160,13 +181,14 @@ class Gate:
         return False
 
 
+_KIND_WORDS = {EARLIER_REPORTS: "a report of an earlier year (`<agency>/<year>/`)"}
+
+
 def table_markdown() -> str:
     """The table of ``data/raw/README.md`` ("Which table kinds are needed for what"), from the registry."""
     rows = ["| output | table kinds it needs (`;` separates what is needed together) | the report's note when one "
             "is missing (id / en) |", "|---|---|---|"]
     for o in OUTPUTS_NEEDING:
-        needs = "; ".join(" or ".join(f"`{k}`" for k in g.kinds) for g in o.needs)
-        said = (f"{note(o.name, (), 'id')} / {note(o.name, (), 'en')}" if o.noted else
-                "(not named when absent: a form only some reports print)")
-        rows.append(f"| {o.en} | {needs} | {said} |")
+        needs = "; ".join(" or ".join(_KIND_WORDS.get(k, f"`{k}`") for k in g.kinds) for g in o.needs)
+        rows.append(f"| {o.en} | {needs} | {note(o.name, (), 'id')} / {note(o.name, (), 'en')} |")
     return "\n".join(rows)

@@ -25,10 +25,11 @@ from .config import DEFAULT_CATEGORY_SCALE, DEFAULT_EFFICIENCY_SCALE, PROCESSED_
 from .errors import Warning_
 from .indicators import budget as budget_mod
 from .indicators import iku as iku_mod
-from .indicators import plausibility
+from .indicators import plausibility, restatements
 from .indicators import trends as trends_mod
 from .indicators.efficiency_ratios import efficiency_ratios
 from .ingest.clean import Cleaned, clean_agency_year
+from .ingest.report_years import printed_values, values_by_report
 from .processed import load_info, load_processed, processed_dir
 from .reconcile.candidates import candidates
 from .reconcile.reconcile import attribution_checks, reconcile
@@ -37,10 +38,16 @@ from .reconcile.status import STATUS_ORDER
 
 def run_clean(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_ROOT) -> Cleaned:
     cleaned = clean_agency_year(agency, year, raw_root)
+    # the agency's earlier reports, read from their raw tables (never from another build's outputs)
+    by_report, earlier, warnings = values_by_report(agency, int(year), raw_root, cleaned.tables)
+    cleaned.warnings.extend(warnings)
+    if earlier:
+        cleaned.tables["realisation_by_report"] = by_report
     out = processed_dir(agency, year, processed_root)
     write_tables(out, cleaned.tables)
     info = {"agency": cleaned.agency, "year": cleaned.year, "meta": cleaned.meta,
-            "warnings": [str(w) for w in cleaned.warnings], "tables_read": cleaned.read}
+            "warnings": [str(w) for w in cleaned.warnings], "tables_read": cleaned.read,
+            needs.EARLIER_REPORTS: earlier}
     write_text(out / "clean_info.json", json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return cleaned
 
@@ -64,7 +71,7 @@ class Indicators:
         out = {"iku": self.iku, "capaian_sasaran": self.sasaran, "budget": self.budget,
                "efficiency": self.efficiency, "efficiency_ratios": self.ratios, "programme_outputs": self.outputs,
                "reconciliation": self.reconciliation}
-        return {k: v for k, v in out.items() if needs.has(needs.PRODUCT_NEEDS.get(k, ""), self.kinds)}
+        return {k: v for k, v in out.items() if needs.declared(k, self.kinds)}
 
 
 #: processed tables named otherwise than the raw table kind they come from
@@ -83,10 +90,11 @@ def kinds_of(tables: dict[str, pd.DataFrame], manifest: pd.DataFrame | None = No
 
 
 def _budget(tables: dict[str, pd.DataFrame], kinds, skala: str) -> pd.DataFrame:
-    """The budget table; with the performance agreement alone its budgets (spending not stated); else empty."""
-    if not needs.has("anggaran", kinds):
+    """The budget table; with the performance agreement alone its budgets (spending not stated); with a budget
+    table with levels alone its rows' absorption; else empty."""
+    if not (needs.has("anggaran", kinds) or needs.has("serapan", kinds)):
         return pd.DataFrame(columns=budget_mod.BUDGET_COLUMNS)
-    if "anggaran_program" not in tables:  # pk_program stands in: budgets known, no realisation
+    if "anggaran_program" not in tables and "pk_program" in tables:  # budgets known, no realisation
         tables = {**tables, "anggaran_program": pd.DataFrame(
             {"program_no": pd.Series(dtype="int64"), "program": pd.Series(dtype="object"),
              "anggaran": pd.Series(dtype="int64"), "realisasi": pd.Series(dtype="int64")})}
@@ -170,15 +178,21 @@ class Trends:
     breaks: pd.DataFrame
     gaps: pd.DataFrame
     decomposition: pd.DataFrame
+    restatements: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=restatements.COLUMNS))
 
 
 def compute_trends(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int,
                    kinds: frozenset[str] | None = None) -> Trends:
     """Breaks always (the definitions); trends, decomposition and gaps where their table kinds were read
-    (empty frames of their columns otherwise, which step 3 does not write)."""
+    (empty frames of their columns otherwise, which step 3 does not write). The agency's earlier reports
+    (``realisation_by_report``, read by step 1) are joined into the series, their restatements listed."""
     kinds = kinds_of(tables) if kinds is None else kinds
-    series, breaks = trends_mod.series_and_breaks(tables, iku, year)
     defs = tables["definisi_indikator"]
+    by_report = tables.get("realisation_by_report")
+    if by_report is None:  # this report alone: still each figure's line
+        by_report = printed_values(tables, year)
+    series = restatements.join_series(trends_mod.build_series(tables, iku, year), by_report, defs, year)
+    breaks = trends_mod.detect_breaks(defs, sorted(series["tahun"].unique().tolist()))
     parts = [t for t in (tables.get("target_tahunan"), tables.get("target_nasional")) if t is not None]
     targets = pd.concat(parts, ignore_index=True) if parts else None
     trends = trends_mod.build_trends(series, targets) if needs.has("tren", kinds) else pd.DataFrame()
@@ -186,7 +200,7 @@ def compute_trends(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int
             else pd.DataFrame())
     komponen = tables.get("komponen_iku", pd.DataFrame(columns=["kode_indikator", "komponen", "nilai"]))
     dec = trends_mod.decompose(breaks, series, defs, komponen, year)
-    return Trends(trends, breaks, gaps, dec)
+    return Trends(trends, breaks, gaps, dec, restatements.detect_restatements(by_report, defs))
 
 
 def run_trends(agency: str, year, processed_root=PROCESSED_ROOT) -> Trends:
@@ -198,8 +212,9 @@ def run_trends(agency: str, year, processed_root=PROCESSED_ROOT) -> Trends:
     iku = tables.get("iku", pd.DataFrame(columns=iku_mod.IKU_COLUMNS))
     tr = compute_trends(tables, iku, int(year), kinds)
     folder = processed_dir(agency, year, processed_root)
-    products = {"trends": tr.trends, "breaks": tr.breaks, "gaps": tr.gaps, "decomposition": tr.decomposition}
-    write_tables(folder, {k: v for k, v in products.items() if needs.has(needs.PRODUCT_NEEDS.get(k, ""), kinds)})
+    products = {"trends": tr.trends, "breaks": tr.breaks, "gaps": tr.gaps, "decomposition": tr.decomposition,
+                "restatements": tr.restatements}
+    write_tables(folder, {k: v for k, v in products.items() if needs.declared(k, kinds)})
     summary = headline(agency, int(year), tables, tr.breaks, info)
     write_text(folder / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     return tr

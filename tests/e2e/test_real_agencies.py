@@ -86,6 +86,18 @@ def test_sumut_budget_levels_as_the_amounts_say(built):
     assert _half_up(sum(printed) / len(printed), 1) == programme["reported_value"] == 88.6
     weighted = sum(_id(r["realisasi"]) for r in rows) / sum(_id(r["anggaran"]) for r in rows) * 100
     assert programme["status"] == "method" and f"{weighted:.2f}" in programme["explanation"]
+    # a budget table with levels alone gives absorption: budget.csv, the index's headline, the summary
+    budget = pd.read_csv(built["proc"] / "sumut-setda/2021/budget.csv")
+    total = budget[budget["tingkat"] == "total"].iloc[0]
+    assert total["serapan"] == pytest.approx(weighted) and total["anggaran"] == sum(_id(r["anggaran"]) for r in rows)
+    lines = budget[budget["tingkat"] == "rincian"].set_index("nama")
+    for r in rows:
+        assert lines.loc[r["uraian"], "serapan"] == pytest.approx(_id(r["realisasi"]) / _id(r["anggaran"]) * 100)
+    summary = __import__("json").loads((built["proc"] / "sumut-setda/2021/summary.json").read_text())
+    assert summary["serapan"] == pytest.approx(weighted) and summary["efisiensi"] is None
+    text = " ".join(_text(built["rep"] / "sumut-setda/2021/report.html").split())
+    shown = f"{_half_up(weighted, 2):.2f}".replace(".", ",")
+    assert f"Serapan anggaran {shown} %" in text.replace("\u00a0", " ") and ", —." not in text
 
 
 def test_kanwil_index_capped_at_120(built):
@@ -164,6 +176,42 @@ def test_bpkp_efficiency_ratios_as_the_arithmetic_says(built):
     money = _id(b["realisasi"].removeprefix("Rp")) / _id(b["anggaran"].removeprefix("Rp")) * 100
     c = rec.loc["serapan APBN 2021"]
     assert c["recomputed"] == pytest.approx(money) and c["status"] == "match"
+
+
+def test_tanah_datar_2016_trends_join_the_2015_report_with_its_lines(built):
+    """The 2016 report's trends carry the 2015 report's figures as that report printed them, each with its
+    line, in both languages; restatements are the indicator-years both reports print with different values
+    (computed here from both IKU tables)."""
+    codes = {}
+    for d in _rows("tanahdatar-kab", "definisi_indikator.csv"):
+        for name in [d["nama"], *filter(None, d["nama_lain"].split("|"))]:
+            codes[name] = d["kode_indikator"]
+    printed = {(codes[r["indikator"]], int(ay[-4:])): (r["realisasi"], r["baris_sumber"])
+               for ay in ("tanahdatar-kab/2015", "tanahdatar-kab/2016") for r in _rows(ay, "capaian_iku.csv")}
+    trends = pd.read_csv(built["proc"] / "tanahdatar-kab/2016/trends.csv").set_index(["kode_indikator", "tahun"])
+    text_id = _text(built["rep"] / "tanahdatar-kab/2016/report.html")
+    text_en = _text(built["rep"] / "tanahdatar-kab/2016/report.en.html")
+    for (code, y), (value, line) in printed.items():
+        row = trends.loc[(code, y)]
+        assert (row["laporan_tahun"], row["realisasi"], str(row["baris_sumber"])) == (y, _id(value), line)
+        assert f"LKj {y} baris {line}" in text_id and f"the {y} report, line {line}" in text_en
+    # every figure of an indicator-year by report: the IKU tables and any multi-year table the manifests list
+    by_year: dict[tuple[str, int], dict[int, float]] = {}
+    for ay in ("tanahdatar-kab/2015", "tanahdatar-kab/2016"):
+        report = int(ay[-4:])
+        kinds = {m["tabel"]: m["berkas"] for m in _rows(ay, "manifest.csv")}
+        for r in _rows(ay, kinds["capaian_iku"]):
+            by_year.setdefault((codes[r["indikator"]], report), {})[report] = _id(r["realisasi"])
+        for r in _rows(ay, kinds["realisasi_multi_tahun"]) if "realisasi_multi_tahun" in kinds else []:
+            for col, cell in r.items():
+                if col.startswith("realisasi_") and cell:
+                    by_year.setdefault((codes[r["indikator"]], int(col[-4:])), {})[report] = _id(cell)
+    expected = sum(len(set(v.values())) - 1 for v in by_year.values())
+    restated = pd.read_csv(built["proc"] / "tanahdatar-kab/2016/restatements.csv")
+    assert len(restated) == expected
+    if not expected:  # the pages retrieved share no indicator-year: the report says none is restated
+        assert "Tidak ada angka tahun lalu yang dicetak ulang berbeda" in text_id
+        assert "No later report re-prints a past figure differently" in text_en
 
 
 @pytest.mark.parametrize("agency_year", REAL)

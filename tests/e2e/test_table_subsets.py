@@ -92,6 +92,9 @@ def test_sections_and_notes_follow_the_tables(built, name):
     for note in notes:
         assert f"Laporan ini tidak memuat {note}:" in text
     assert "tidak dihitung." in text
+    if "anggaran" in sections:  # the budget section promises efficiency only where it is computed
+        title = re.search(r'<h2[^>]*\bid="anggaran"[^>]*>(.*?)</h2>', page).group(1)
+        assert title == ("Anggaran dan Efisiensi" if "capaian_iku" in SUBSETS[name][0] else "Anggaran")
 
 
 def test_the_seed_shows_every_section_and_no_note(built):

@@ -68,3 +68,35 @@ def test_asset_conditions_add_up_to_quantity(seed_run):
     kursi_k = k[k["aset_id"] == kursi["aset_id"]]
     assert dict(zip(kursi_k["kondisi"], kursi_k["jumlah"], strict=True)) == {"Baik": 88, "Rusak Berat": 10}
     assert set(a["kelompok"]) == {"Bangunan Kantor", "Kendaraan Dinas", "Perlengkapan dan Peralatan Kantor"}
+
+
+def test_a_totals_row_is_recognised_by_one_rule_in_every_table(tmp_path):
+    """``TOTAL`` and ``Jumlah`` (any case, ``Total :``) mark a totals row in every table kind: the seed with its
+    budget tables' ``TOTAL`` printed ``Jumlah`` and its staff tables' ``Jumlah`` printed ``TOTAL`` cleans to the
+    same tables and the same reported figures."""
+    import shutil
+
+    import pandas as pd
+
+    from analysis.config import RAW_ROOT
+    from analysis.ingest.cells import is_total_label
+    from analysis.ingest.clean import clean_agency_year
+    from conftest import SEED_AGENCY, SEED_YEAR
+
+    assert all(is_total_label(x) for x in ("TOTAL", "Jumlah", "jumlah ", "Total :"))
+    assert not any(is_total_label(x) for x in ("Jumlah Belanja", "Totalitas", "1.", "", None))
+    assert is_total_label("Jumlah Belanja Langsung", whole=False)
+    shutil.copytree(RAW_ROOT / SEED_AGENCY, tmp_path / SEED_AGENCY)
+    year = tmp_path / SEED_AGENCY / str(SEED_YEAR)
+    for name, old, new in (("realisasi_anggaran.csv", ",TOTAL,", ",Jumlah,"),
+                           ("pk_program.csv", ",TOTAL,", ",Total :,"),
+                           ("pegawai.csv", ",Jumlah,", ",TOTAL,"), ("formasi_pegawai.csv", ",Jumlah,", ",Total,")):
+        text = (year / name).read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        (year / name).write_text(text.replace(old, new), encoding="utf-8")
+    changed = clean_agency_year(SEED_AGENCY, SEED_YEAR, tmp_path).tables
+    seed = clean_agency_year(SEED_AGENCY, SEED_YEAR, RAW_ROOT).tables
+    for name in ("anggaran_program", "pk_program", "pegawai", "formasi_pegawai"):
+        pd.testing.assert_frame_equal(changed[name], seed[name], obj=name)
+    figures = ["besaran", "subjek", "tahun", "nilai"]
+    pd.testing.assert_frame_equal(changed["reported_figures"][figures], seed["reported_figures"][figures])

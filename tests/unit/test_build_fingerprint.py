@@ -35,9 +35,24 @@ def test_the_agency_definitions_change_it(opt):
     assert input_hash("dinas", 2024, opt) != before
 
 
-def test_another_year_does_not_change_it(opt):
+def test_a_later_year_does_not_change_it(opt):
+    before = input_hash("dinas", 2023, opt)
+    (Path(opt.raw_root) / "dinas" / "2024" / "x.csv").write_text("changed\n")
+    assert input_hash("dinas", 2023, opt) == before
+
+
+def test_an_earlier_report_year_changes_it(opt):
+    """The trends of 2024 join the 2023 report, read from its raw files: a change there rebuilds 2024 (builds
+    run in any order, so 2024 never reads 2023's processed outputs)."""
     before = input_hash("dinas", 2024, opt)
     (Path(opt.raw_root) / "dinas" / "2023" / "x.csv").write_text("changed\n")
+    assert input_hash("dinas", 2024, opt) != before
+
+
+def test_an_earlier_folder_without_manifest_does_not_change_it(opt):
+    (Path(opt.raw_root) / "dinas" / "2022").mkdir()
+    before = input_hash("dinas", 2024, opt)
+    (Path(opt.raw_root) / "dinas" / "2022" / "x.csv").write_text("not a report year\n")
     assert input_hash("dinas", 2024, opt) == before
 
 

@@ -18,7 +18,8 @@ def test_every_need_names_real_table_kinds_products_and_sections():
     declared_products = {p for ps in PRODUCTS.values() for p in ps}
     anchors = {a for a, _ in CONTENTS}
     for out in needs.OUTPUTS_NEEDING:
-        assert out.needs and all(set(g.kinds) <= set(CLEANERS) for g in out.needs), out.name
+        # every kind is a raw table kind, but for the agency's earlier reports (a folder, not a table)
+        assert out.needs and all(set(g.kinds) <= set(CLEANERS) | {needs.EARLIER_REPORTS} for g in out.needs), out.name
         assert set(out.products) <= declared_products and (not out.section or out.section in anchors), out.name
 
 
@@ -86,3 +87,34 @@ def test_raw_readme_table_is_the_registry():
     block = re.search(r"<!-- needs-table[^>]*-->\n(.*?)\n<!-- /needs-table -->", text, re.S)
     assert block, "data/raw/README.md lacks the needs table"
     assert block.group(1) == needs.table_markdown(), "regenerate it: analysis.needs.table_markdown()"
+
+
+def test_earlier_reports_stand_in_for_a_multi_year_table_and_are_never_a_missing_note():
+    """An agency with reports of several years has trends from them (no multi-year table needed); one with a
+    single report is not told that restatements are not computed (most agencies have one report here)."""
+    info = {"tables_read": [{"tabel": "capaian_iku"}], needs.EARLIER_REPORTS: [2015]}
+    kinds = needs.kinds_read(info)
+    assert needs.has("tren", kinds) and needs.has("laporan_lain", kinds)
+    alone = needs.kinds_read({"tables_read": [{"tabel": "capaian_iku"}], needs.EARLIER_REPORTS: []})
+    assert not needs.has("tren", alone) and not needs.has("laporan_lain", alone)
+    assert not any("dinyatakan ulang" in n for n in needs.notes(alone, "id"))
+    assert not any("restated" in n for n in needs.notes(alone, "en"))
+
+
+def test_the_budget_section_promises_efficiency_only_where_it_is_computed():
+    from analysis.report.labels import t
+
+    with_iku = dict(shown(frozenset({"realisasi_anggaran", "capaian_iku"})))
+    budget_only = dict(shown(frozenset({"realisasi_anggaran"})))
+    levels_only = dict(shown(frozenset({needs.LINES})))
+    assert t(with_iku["anggaran"], "id") == "Anggaran dan Efisiensi"
+    for titles in (budget_only, levels_only):
+        assert t(titles["anggaran"], "id") == "Anggaran" and t(titles["anggaran"], "en") == "Budget"
+
+
+def test_a_budget_table_with_levels_alone_gives_absorption_in_the_budget_table():
+    kinds = {needs.LINES}
+    assert needs.has("serapan", kinds) and not needs.has("anggaran", kinds) and not needs.has("efisiensi", kinds)
+    assert needs.declared("budget", kinds) and not needs.declared("efficiency", kinds)
+    assert not needs.declared("budget", {"capaian_iku"}) and needs.declared("reconciliation", {"capaian_iku"})
+    assert not any("absorption" in n for n in needs.notes(kinds, "en"))

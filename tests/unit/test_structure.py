@@ -17,6 +17,8 @@ BACKWARD_OK = {
     ("ingest", "indicators.capaian"),
     # so are the capaian method names a definition may pick (metode_capaian)
     ("ingest", "indicators.methods"),
+    # the one rounding rule: whether a figure a later report re-prints differs only by its printed precision
+    ("indicators", "reconcile.rounding"),
 }
 
 

@@ -1,12 +1,12 @@
 """The input fingerprint of an agency-year: what must be rebuilt, decided without importing pandas.
 
-Inputs: its raw files, the agency's definitions, reference scales, notebooks, module source, locked
-dependencies and the build's options (languages, PDF, ``--param`` values); not the build date nor the git
-commit: a build of unchanged inputs is skipped, and its reports keep the stamp of the build that made them.
-The build's hash file records that fingerprint and a hash of every output it wrote (processed tables and
-report folder); an agency-year is skipped only when its fingerprint is unchanged, its outputs are exactly
-those recorded, every declared product is there, the report of every language asked for is there, and the
-PDFs are there if a PDF engine is there now.
+Inputs: its raw files, the raw files of the agency's earlier report years (its trends join them), the agency's
+definitions, reference scales, notebooks, module source, locked dependencies and the build's options (languages,
+PDF, ``--param`` values); not the build date nor the git commit: a build of unchanged inputs is skipped, and its
+reports keep the stamp of the build that made them. The build's hash file records that fingerprint and a hash of
+every output it wrote (processed tables and report folder); an agency-year is skipped only when its fingerprint
+is unchanged, its outputs are exactly those recorded, every declared product is there, the report of every
+language asked for is there, and the PDFs are there if a PDF engine is there now.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from ..config import NOTEBOOKS, PROJECT_ROOT, REFERENCE_ROOT
+from ..ingest.raw import earlier_years
 from .languages import languages, report_files
 from .options import Options
 from .products import all_product_files
@@ -26,6 +27,8 @@ HASH_FILE = ".build-hash.json"
 def input_files(agency: str, year: int, opt: Options) -> list[Path]:
     raw = Path(opt.raw_root)
     files = [p for p in sorted((raw / agency / str(year)).rglob("*")) if p.is_file()]
+    for y in earlier_years(agency, year, raw):  # a change in an earlier report rebuilds the later years
+        files += [p for p in sorted((raw / agency / str(y)).rglob("*")) if p.is_file()]
     files += [p for p in sorted((raw / agency).iterdir()) if p.is_file()]
     files += sorted(p for p in REFERENCE_ROOT.glob("*") if p.is_file())
     files += [Path(opt.notebook_dir) / f"{n}.ipynb" for n in NOTEBOOKS]

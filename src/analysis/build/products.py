@@ -33,7 +33,7 @@ def declared(notebook: str, folder: Path | str) -> tuple[str, ...]:
     """The products ``notebook`` declares for the agency-year in ``folder``: those its inputs allow."""
     kinds = kinds_read(folder)
     return tuple(p for p in PRODUCTS[notebook]
-                 if kinds is None or needs.has(needs.PRODUCT_NEEDS.get(p, ""), kinds))
+                 if kinds is None or needs.declared(p, kinds))
 
 
 def product_files(folder: Path | str, product: str) -> list[Path]:

@@ -139,6 +139,18 @@ def normalise_name(text: str) -> str:
     return " ".join(s.split())
 
 
+#: the words that mark a totals row in every table kind: ``TOTAL``, ``Jumlah``, ``Total :``, ``Jumlah Belanja …``
+TOTAL_WORD = re.compile(r"(total|jumlah)\b", re.I)
+
+
+def is_total_label(text: str | None, whole: bool = True) -> bool:
+    """A cell that marks a totals row (the one rule for every table kind): the word alone, ``TOTAL``, ``Jumlah``,
+    ``Total :`` (case aside); with ``whole=False`` also a label that starts with it (``Jumlah Belanja``)."""
+    t = str(text or "").strip()
+    m = TOTAL_WORD.match(t)
+    return bool(m) and (not whole or not t[m.end():].strip(" :"))
+
+
 def check_total(cells: Cells, total_row: dict | None, column: str, parts: list, what: str, parser,
                 partial: bool = False) -> int | None:
     """A printed TOTAL row must equal the sum of the rows above it; a table without one is fine (its total is

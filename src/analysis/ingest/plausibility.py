@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..bounds import Findings, judge, number
 from ..errors import DataError
+from .cells import is_total_label
 from .context import Context
 from .raw import read_raw_csv
 
@@ -105,7 +106,7 @@ def _absorption(t: dict[str, pd.DataFrame], raw: _Raw, found: Findings) -> None:
                             r["baris_raw"], r["anggaran"], r["realisasi"])
         # the TOTAL row equals the sum of the rows (checked when cleaning): the agency's overall absorption
         total = next((line for line, row in raw.rows("realisasi_anggaran").items()
-                      if str(row.get("no", "")).strip().upper() == "TOTAL"), None)
+                      if is_total_label(row.get("no"))), None)
         _absorption_row(raw, found, "realisasi_anggaran", "serapan_total", "the whole agency (TOTAL)", total,
                         prog["anggaran"].sum(), prog["realisasi"].sum())
     for name, kind in (("anggaran_program_sumber_dana", "anggaran_program_sumber_dana"),

@@ -59,6 +59,17 @@ def discover(raw_root: Path | str = RAW_ROOT) -> list[tuple[str, int]]:
     return found
 
 
+def earlier_years(agency: str, year: int, raw_root: Path | str = RAW_ROOT) -> list[int]:
+    """The agency's report years before ``year`` (``<agency>/<y>/`` holding a ``manifest.csv``, no symbolic link):
+    the reports whose figures an agency-year's trends join (standard library only: the fingerprint uses it)."""
+    folder = Path(raw_root) / agency
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(int(p.name) for p in folder.iterdir()
+                  if is_year(p.name) and int(p.name) < int(year) and p.is_dir() and not p.is_symlink()
+                  and (p / "manifest.csv").is_file())
+
+
 @dataclass
 class RawTable:
     """A raw CSV as text cells. ``rows[i]["_line"]`` is the row's line number in the file."""

@@ -39,9 +39,10 @@ def _unit_word(komponen, code, value, lang: str, count=2) -> str:
     return t("satuan_unit", lang)
 
 
-def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None) -> list[Markup]:
+def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None, restated=()) -> list[Markup]:
     """What a reader must know, ranked: printed figures that are wrong or flip met / not met, comparisons
-    across a formula change, the gap to national targets in units, then achievement, absorption and
+    across a formula change, past figures a later report re-prints differently (``restated``: their
+    sentences, :mod:`.restated`), the gap to national targets in units, then achievement, absorption and
     efficiency; one plain sentence each, with its numbers."""
     out = []
     iku, budget, efficiency = (pd.DataFrame() if x is None else x for x in (iku, budget, efficiency))
@@ -86,6 +87,7 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None) ->
                                    for _, h in hits.iterrows()))
         out.append(sentence("temuan_putus", lang, nama=names.get(code, code), tahun=_text(b["tahun_pertama_baru"]),
                             daftar=Markup("; ").join(Markup(i) for i in items)))
+    out += list(restated)  # (2b) restatements across the agency's reports
     # (3) the gap to national targets, in units
     if gaps is not None and len(gaps):
         units = dict(zip(iku["kode_indikator"], iku["satuan"], strict=True)) if "satuan" in iku else {}

@@ -16,7 +16,7 @@ LABELS: dict[str, tuple[str, str]] = {
                      "ada kekurangan terhadap target nasional.",
                      "No printed figure is wrong, no figure compares across a formula change, and no indicator "
                      "falls short of a national target."),
-    "anggaran": ("Anggaran dan Efisiensi", "Budget and Efficiency"),
+    "anggaran": ("Anggaran dan Efisiensi", "Budget and Efficiency"), "anggaran_saja": ("Anggaran", "Budget"),
     "tren": ("Perubahan Rumus dan Tren", "Formula Changes and Trends"),
     "rekonsiliasi": ("Rekonsiliasi Angka Laporan", "Reconciliation of Reported Figures"),
     "sumber_daya": ("Sumber Daya: Pegawai dan Aset", "Resources: Staff and Assets"),
@@ -39,6 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Change from previous year (percentage points)"),
     "perubahan_relatif": ("Perubahan dari tahun sebelumnya (%)", "Change from previous year (%)"),
     "sebanding": ("Sebanding?", "Comparable?"), "ya": ("ya", "yes"),
+    "sumber_angka": ("Dicetak di", "Printed in"),
     "tidak": ("tidak — rumus berubah", "no — formula changed"),
     "pemeriksaan": ("Pemeriksaan", "Check"), "dilaporkan": ("Dilaporkan", "Reported"),
     "dihitung": ("Dihitung ulang", "Recomputed"),
@@ -67,6 +68,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "agensi_tahun": ("Instansi dan tahun", "Agency and year"), "laporan": ("Laporan", "Report"),
     "kode": ("Kode", "Code"), "selisih": ("Selisih", "Gap"), "rumus": ("Rumus", "Formula"),
     "baris_data": ("Baris data", "Rows"), "berkas_sumber": ("berkas sumber", "source file"), "mulai": ("mulai", "from"),
+    "indikator_muncul": ("indikator baru mulai", "a new indicator from"),
+    "indikator_hilang": ("tidak diukur lagi mulai", "no longer measured from"),
     "rata_rata_tercetak": ("Rata-rata capaian tercetak", "Mean of printed achievement"),
     "kolom_iku": ("Kode|Indikator|Polaritas|Target|Realisasi|Komponen|Capaian (realisasi tercetak)|Capaian (komponen)|"
                   "Capaian dilaporkan|Kategori",
@@ -189,6 +192,27 @@ LABELS.update({
                      "<b>The formula of {nama} changed from {tahun}</b>, yet the report compares figures from both "
                      "sides of the change ({daftar}): those comparisons are not like with like."),
     "temuan_putus_butir": ("{label} tercetak {dicetak}", "{label} printed as {dicetak}"),
+    "temuan_ulang": ("<b>{nama} tahun {tahun} dicetak ulang berbeda</b>: {pertama} mencetak {nilai_pertama}, "
+                     "{ulang} mencetak {nilai_ulang} (selisih {selisih}). Tren memakai angka LKj {dipakai}.",
+                     "<b>{nama} for {tahun} is re-printed differently</b>: {pertama} printed {nilai_pertama}, "
+                     "{ulang} prints {nilai_ulang} (a difference of {selisih}). The trend uses the {dipakai} "
+                     "report's figure."),
+    "ulang_pembulatan": ("Bedanya hanya pada jumlah desimal yang dicetak.",
+                         "The two differ only in the decimals printed."),
+    "ulang_rumus": ("Definisinya berbeda antara {tahun} dan {ulang} (perubahan rumus): angka yang dicetak ulang "
+                    "mungkin dihitung dengan rumus baru.",
+                    "Its definition differs between {tahun} and {ulang} (a formula change): the re-printed figure "
+                    "may follow the new formula."),
+    "laporan_tahun": ("LKj {tahun}", "the {tahun} report"),
+    "laporan_baris": ("LKj {tahun} baris {baris}", "the {tahun} report, line {baris}"),
+    "gabungan_ulang": ("Tren ini menggabungkan angka LKj {laporan}: setiap tahun dari laporan tahun itu sendiri. "
+                       "Angka tahun lalu yang dicetak ulang berbeda oleh laporan berikutnya:",
+                       "This trend joins the figures of the reports of {laporan}: each year from that year's own "
+                       "report. Past figures a later report re-prints differently:"),
+    "gabungan_tanpa_ulang": ("Tren ini menggabungkan angka LKj {laporan}: setiap tahun dari laporan tahun itu "
+                             "sendiri. Tidak ada angka tahun lalu yang dicetak ulang berbeda oleh laporan berikutnya.",
+                             "This trend joins the figures of the reports of {laporan}: each year from that year's "
+                             "own report. No later report re-prints a past figure differently."),
     "temuan_nasional": ("<b>{nama}</b> {realisasi}, di bawah target nasional {target}: kurang {kurang} {satuan} "
                         "({capai} dari {perlu} yang dibutuhkan).",
                         "<b>{nama}</b> is {realisasi}, below the national target of {target}: {kurang} {satuan} "

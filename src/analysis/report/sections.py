@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .. import needs
 from ..reconcile.status import STATUSES
-from . import fmt
+from . import fmt, restated
 from . import labels as lb
 from . import vocabulary as vocab
 from .findings import _printed_percent, findings
@@ -35,7 +35,11 @@ SHORT_TABLE = 12
 def shown(kinds) -> list[tuple[str, str]]:
     """The sections of :data:`CONTENTS` the table kinds read allow (:data:`analysis.needs.SECTION_NEEDS`); what
     the others would show is named in the summary (:func:`analysis.needs.notes`)."""
-    return [(a, k) for a, k in CONTENTS if any(needs.has(n, kinds) for n in needs.SECTION_NEEDS.get(a, ("",)))
+    # the budget section's title promises efficiency only where efficiency is computed (from budgets or ratios)
+    efficiency = needs.has("efisiensi", kinds) or needs.has("efisiensi_rasio", kinds)
+    titles = {"anggaran": "anggaran" if efficiency else "anggaran_saja"}
+    return [(a, titles.get(a, k)) for a, k in CONTENTS
+            if any(needs.has(n, kinds) for n in needs.SECTION_NEEDS.get(a, ("",)))
             or (a == "anggaran" and needs.LINES in kinds)]  # a budget table with levels alone
 
 
@@ -110,7 +114,7 @@ def header_block(meta: dict, agency: str, year: int, lang: str) -> str:
 
 
 def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=None, komponen=None,
-            not_computed=()) -> str:
+            not_computed=(), restated_findings=()) -> str:
     """What a reader must know first (:func:`findings`), then each IKU, then the notes on method, what this
     report's tables do not allow (``not_computed``: one sentence each) and the warnings. ``iku``, ``budget``,
     ``efficiency`` may be None (not computed)."""
@@ -125,14 +129,16 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=
                        t("cap_ringkasan_iku", lang)) if rows else None
     notes = [Markup(t("metode_capaian", lang))] if len(iku) else []
     total = budget[budget["tingkat"] == "total"] if len(budget) else budget
-    if len(total) and not fmt.missing(total.iloc[0]["serapan"]):
+    # the weighted absorption against the plain mean of the programmes' (none in a table with levels alone)
+    if len(total) and not fmt.missing(total.iloc[0]["serapan"]) and not fmt.missing(total.iloc[0]["serapan_rata_rata"]):
         notes.append(sentence("metode_serapan", lang, rata=fmt.persen(total.iloc[0]["serapan_rata_rata"], 2, lang)))
     eff = efficiency[efficiency["lingkup"] == "semua"].set_index("metode") if len(efficiency) else efficiency
     if "selisih_rata_rata" in eff.index:
         notes.append(sentence("metode_efisiensi", lang,
                               rata=fmt.poin(eff.loc["selisih_rata_rata", "efisiensi"], 1, lang)))
     return render("summary.html", lang=lang, iku_table=iku_table,
-                  findings=findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen), method_notes=notes,
+                  findings=findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen, restated_findings),
+                  method_notes=notes,
                   not_computed=list(not_computed), **_warnings(rec, breaks, warnings, lang))
 
 
@@ -293,8 +299,11 @@ def _needed(text, code, definitions, lang: str) -> str:
     return str(sentence("butuh_komponen", lang, komponen=what, tahun=m.group(2), versi=m.group(3)))
 
 
-def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str:
+def trends_section(trends, breaks, decomposition, lang, definitions=None, restatements=None) -> str:
+    """The series per indicator-year (with each figure's report where several reports are joined), the breaks,
+    the restatements and the decompositions."""
     rows = []
+    joined = restated.several_reports(trends)
     graded = set(trends.loc[trends["predikat"].apply(lambda p: isinstance(p, str)), "kode_indikator"])
     units = ({} if definitions is None or "satuan" not in definitions
              else dict(zip(definitions["kode_indikator"], definitions["satuan"], strict=True)))
@@ -306,11 +315,13 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str
         rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
                      fmt.poin(r["perubahan_tahunan_pp"], 2, lang, skor=score),
                      fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
-                     "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))])
+                     "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))]
+                    + ([restated.source(r["laporan_tahun"], r["baris_sumber"], lang)] if joined else []))
     series = _table([t("kode", lang), t("tahun", lang), t("versi", lang), t("realisasi", lang),
-                     t("perubahan_pp", lang), t("perubahan_relatif", lang), t("sebanding", lang)],
-                    rows, "wide", t("cap_tren", lang))
-    notes = [{"code": _text(b["kode_indikator"]), "old_version": _text(b["versi_lama"]),
+                     t("perubahan_pp", lang), t("perubahan_relatif", lang), t("sebanding", lang)]
+                    + ([t("sumber_angka", lang)] if joined else []), rows, "wide", t("cap_tren", lang))
+    notes = [{"code": _text(b["kode_indikator"]), "kind": b.get("jenis", "perubahan_rumus"),
+              "old_version": _text(b["versi_lama"]),
               "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
               "new_definition": _text(b["definisi_baru"]), "first_year": _text(b["tahun_pertama_baru"]),
               "sentence": _text(b["kalimat_sumber"])} for _, b in breaks.iterrows()]
@@ -326,7 +337,9 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None) -> str
         else:
             parts.append(sentence("dekomposisi_tidak", lang, **common,
                                   perlu=_needed(d["komponen_dibutuhkan"], d["kode_indikator"], definitions, lang)))
-    return render("trends.html", lang=lang, series_table=series, breaks=notes, decomposition=parts)
+    return render("trends.html", lang=lang, series_table=series, breaks=notes, decomposition=parts,
+                  joined=restated.joined_note(trends, restatements, lang),
+                  restatements=restated.restatement_sentences(restatements, definitions, lang))
 
 
 def _why(r, lang) -> str:

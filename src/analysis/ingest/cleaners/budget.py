@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..cells import check_total, leading_number, normalise_name, strip_number
+from ..cells import check_total, is_total_label, leading_number, normalise_name, strip_number
 from ..figures import Subject, reported_figure
 from ..numbers import format_integer
 
@@ -22,7 +22,7 @@ def funding_source(cells, row: dict, c: str) -> str | None:
 def pk_program(ctx, t, cells):
     out, total_row = [], None
     for r in t.rows:
-        if r["program"].strip().upper() == "TOTAL":
+        if is_total_label(r["program"]):
             total_row = r
             continue
         if r["mata_uang"] and r["mata_uang"] not in ("Rp.", "Rp"):
@@ -49,7 +49,7 @@ def realisasi_anggaran(ctx, t, cells):
     out, angka, total_row = [], [], None
     source, partial = ctx.funding_source(), ctx.is_partial(t.path.name)
     for r in t.rows:
-        if r["no"].strip().upper() == "TOTAL":
+        if is_total_label(r["no"]):
             total_row = r
             continue
         no = leading_number(r["no"])

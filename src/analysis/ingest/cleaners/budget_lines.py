@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from ..cells import is_total_label
 from ..figures import Subject, reported_figure
 
 #: levels recognised by their label, highest first (the words after the printed numbering)
@@ -20,7 +21,6 @@ LABEL_LEVELS = (("program", re.compile(r"^program\b", re.I)),
                 ("kegiatan", re.compile(r"^kegiatan\b", re.I)),
                 ("sub_kegiatan", re.compile(r"^sub[\s-]*kegiatan\b", re.I)))
 _DEPTH = {name: i for i, (name, _) in enumerate(LABEL_LEVELS, start=1)}
-_TOTAL = re.compile(r"^(total|jumlah)\b", re.I)
 #: printed numbering before a label: "1.", "1.2.", "a)", "IV." (with or without a space after it)
 _NUMBERING = re.compile(r"^\s*(\d+(?:\.\d+)*|[a-z]|[IVX]+)\s*[.)]\s*(?=\S)")
 
@@ -37,7 +37,7 @@ def split_label(text: str) -> tuple[str | None, str]:
 def level_of_label(text: str) -> str | None:
     """The level a label names (``program``, ``kegiatan``, ``sub_kegiatan``, ``total``), or None."""
     _, label = split_label(text)
-    if _TOTAL.match(label):
+    if is_total_label(label, whole=False):
         return "total"
     for name, pattern in reversed(LABEL_LEVELS):  # "Sub Kegiatan" before "Kegiatan"
         if pattern.match(label):
@@ -110,7 +110,7 @@ def realisasi_anggaran_rinci(ctx, t, cells):
         label = cells.text(r, "uraian")
         level = (r.get("tingkat") or "").strip() if has_level else ""
         named = level_of_label(label or "")
-        if named == "total" or level.lower() in ("total", "jumlah"):
+        if named == "total" or is_total_label(level):
             total_row = r
             continue
         if not level:

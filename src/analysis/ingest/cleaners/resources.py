@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from ..cells import check_total, leading_number
+from ..cells import check_total, is_total_label, leading_number
 from ..figures import Subject, reported_figure
 
 KONDISI = ("Baik", "Rusak Ringan", "Rusak Berat", "Rusak")
@@ -17,7 +17,7 @@ def pegawai(ctx, t, cells):
     out, total_row = [], None
     jenjang, personil, groups = None, None, {}
     for r in t.rows:
-        if r["no"].strip().lower() == "jumlah":
+        if is_total_label(r["no"]):
             total_row = r
             continue
         if r["jenjang_pendidikan"]:
@@ -58,7 +58,7 @@ def pegawai(ctx, t, cells):
 def formasi_pegawai(ctx, t, cells):
     out, total_row = [], None
     for r in t.rows:
-        if r["no"].strip().lower() == "jumlah":
+        if is_total_label(r["no"]):
             total_row = r
             continue
         f, k = cells.integer(r, "formasi", dash="zero"), cells.integer(r, "kebutuhan", dash="zero")
