@@ -59,9 +59,10 @@ def _read_table(ctx: Context, name: str, m) -> RawTable:
     style = m["gaya_angka"]  # numbers are shown in each column's style
     layout = parse_layout(m)
     if layout is None:
-        t = read_sheet_table(book, ref[1], required, tuple(optional), pattern, style, table=name)
+        t = read_sheet_table(book, ref[1], required, tuple(optional), pattern, style, table=name, strict=False)
     else:
-        t = read_layout_table(book, ref[1], layout, required, tuple(optional), pattern, style, table=name)
+        t = read_layout_table(book, ref[1], layout, required, tuple(optional), pattern, style, table=name,
+                              strict=False)
     ctx.sheets_read.append(t)
     return t
 
@@ -92,6 +93,7 @@ def clean_agency_year(agency: str, year, raw_root) -> Cleaned:
             col.problems.extend(e.problems)
             continue
         ctx.warnings.extend(t.warnings)
+        col.problems.extend(t.problems)  # a formula never computed: listed with the table's other cells
         out, fig = _clean_table(ctx, name, t, m["gaya_angka"], col)
         for k, df in out.items():
             tables.setdefault(k, []).append(df)

@@ -80,6 +80,8 @@ class RawTable:
     letters: dict[str, str] = field(default_factory=dict)
     #: (row, column) -> the formula of that cell (its cached value is the cell's text)
     formulas: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: problems of single cells found while reading (a formula never computed), for the caller to list
+    problems: list = field(default_factory=list)
 
     def cell(self, line: int, column: str) -> str:
         """The cell of ``column`` on raw line ``line``, as printed."""

@@ -28,6 +28,8 @@ from .shown import general, render
 
 #: the sheets of a data-entry workbook that are not tables
 CONTROL_SHEETS = ("petunjuk", "meta", "manifest", "definisi_indikator", "daftar")
+#: what a formula without a cached value is expected to have
+NOT_COMPUTED = "a value Excel computed"
 _REF = re.compile(r"^(?P<book>[^#/\\]+\.(?:xlsx|xlsm|xls))#(?P<sheet>.+)$", re.I)
 
 
@@ -75,7 +77,7 @@ class Workbook:
         v = sheet.values.get((row, col))
         formula = sheet.formulas.get((row, col))
         if formula and (v is None or v == ""):
-            self.problems.append(Problem(self.label, row, None, formula, "a value Excel computed: this formula "
+            self.problems.append(Problem(self.label, row, None, formula, f"{NOT_COMPUTED}: this formula "
                                          "has none stored (the workbook was written by a program and never opened "
                                          "and saved in Excel or LibreOffice; do that, or type the value)",
                                          cell=f"{sheet.name}!{letter(col)}{row}"))
@@ -178,10 +180,11 @@ def sheet_of(book: Workbook, name: str) -> Sheet:
 
 
 def read_sheet_table(book: Workbook, name: str, columns, optional=(), pattern=None, style: str = "id",
-                     table: str | None = None) -> RawTable:
+                     table: str | None = None, strict: bool = True) -> RawTable:
     """A sheet laid out as a raw CSV (the data-entry template's): the column names in row 1, one table row per
     sheet row below it; checked like a CSV (header, cells outside the header, an empty table). ``style``: the
-    table's ``gaya_angka`` (numbers are shown in each column's style)."""
+    table's ``gaya_angka`` (numbers are shown in each column's style). Problems of single cells (a formula
+    never computed) raise too, unless not ``strict``: then they are in ``problems`` of the table."""
     sheet = sheet_of(book, name)
     start = len(book.problems)
     warnings: list[Warning_] = [] if book.formats_known else [Warning_(book.label, XLS_NOTE)]
@@ -204,7 +207,13 @@ def read_sheet_table(book: Workbook, name: str, columns, optional=(), pattern=No
                      col, extra_from=len(header) + 1)
     if not t.rows and not col.problems:
         col.add(t.label, 2, None, "", "at least one data row (the table is empty)")
-    raise_located(col.problems + book.problems[start:], [t])
+    return finish(t, col, book.problems[start:], optional, strict)
+
+
+def finish(t: RawTable, col: Collector, cell_problems: list[Problem], optional, strict: bool) -> RawTable:
+    """Raise the table's problems (its cells' too when ``strict``); else keep its cells' in ``t.problems``."""
+    raise_located(col.problems + (cell_problems if strict else []), [t])
+    t.problems = list(cell_problems)
     for c in optional:
         for r in t.rows:
             r.setdefault(c, "")
@@ -244,7 +253,8 @@ def rows_of(book: Workbook, sheet: Sheet, t: RawTable, columns: dict[str, int], 
 
 def locate(problems: list[Problem], tables: list[RawTable]) -> list[Problem]:
     """Problems named after a workbook table (``book.xlsx#Sheet``, a line and a column) placed in their cell:
-    file ``agency/year/book.xlsx``, cell ``Sheet!E7`` (with the cell's formula, when it has one)."""
+    file ``agency/year/book.xlsx``, cell ``Sheet!E7`` (with the cell's formula, when it has one). A cell whose
+    formula was never computed is named once, for that (not again for being empty)."""
     by_label = {t.label: t for t in tables if t.sheet}
     out = []
     for p in problems:
@@ -253,7 +263,9 @@ def locate(problems: list[Problem], tables: list[RawTable]) -> list[Problem]:
             out.append(p)
             continue
         out.append(Problem(t.file_label, p.row, p.column, p.value, p.expected, cell=t.cell_ref(p.row, p.column)))
-    return out
+    uncomputed = {(p.file, p.cell) for p in out if p.cell and p.expected.startswith(NOT_COMPUTED)}
+    return [p for p in out if p.expected.startswith(NOT_COMPUTED)
+            or (p.file, (p.cell or "").split(" (")[0]) not in uncomputed]
 
 
 def raise_located(problems: list[Problem], tables: list[RawTable]) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..errors import Collector
 from .raw import RawTable
-from .workbook import Workbook, letter, raise_located, rows_of, sheet_of
+from .workbook import Workbook, finish, letter, raise_located, rows_of, sheet_of
 
 #: the optional manifest columns of a layout
 LAYOUT_COLUMNS = ["peta_kolom", "baris_awal", "baris_akhir", "penanda_akhir"]
@@ -72,8 +72,9 @@ def parse_layout(row: dict) -> Layout | None:
 
 
 def read_layout_table(book: Workbook, name: str, layout: Layout, columns, optional=(), pattern=None,
-                      style: str = "id", table: str | None = None) -> RawTable:
-    """The table of sheet ``name`` where ``layout`` says it is, as the raw rows of its table kind."""
+                      style: str = "id", table: str | None = None, strict: bool = True) -> RawTable:
+    """The table of sheet ``name`` where ``layout`` says it is, as the raw rows of its table kind (``strict``: as
+    :func:`analysis.ingest.workbook.read_sheet_table`)."""
     sheet = sheet_of(book, name)
     start = len(book.problems)
     t = RawTable(table or name, book.path, list(layout.columns), [], sheet=name,
@@ -103,9 +104,6 @@ def read_layout_table(book: Workbook, name: str, layout: Layout, columns, option
     t.rows = rows_of(book, sheet, t, mapped, range(layout.first, last + 1), style, col, stop=stop)
     for r in t.rows:
         r.setdefault("baris_sumber", "")
-        for c in optional:
-            r.setdefault(c, "")
     if not t.rows and not col.problems:
         col.add(t.label, layout.first, None, "", "at least one data row from baris_awal")
-    raise_located(col.problems + book.problems[start:], [t])
-    return t
+    return finish(t, col, book.problems[start:], optional, strict)
