@@ -225,3 +225,58 @@ def test_import_writes_the_same_rows_and_says_where_they_came_from(workbook_root
     want = clean_agency_year(SEED_AGENCY, SEED_YEAR, SEED_DIR.parents[1])
     for name in want.tables:
         pd.testing.assert_frame_equal(got.tables[name], want.tables[name], obj=name)
+
+
+def _copy(workbook_root, tmp_path):
+    root = tmp_path / "raw"
+    shutil.copytree(workbook_root, root)
+    return root, root / SEED_AGENCY / str(SEED_YEAR)
+
+
+def test_a_check_across_tables_names_the_cell(workbook_root, tmp_path):
+    root, folder = _copy(workbook_root, tmp_path)
+    wb = openpyxl.load_workbook(folder / "lkj.xlsx")
+    ws = wb["efisiensi"]
+    col = [c.value for c in ws[1]].index("program") + 1
+    ws.cell(2, col).value = "1. Program Yang Tidak Ada"
+    wb.save(folder / "lkj.xlsx")
+    with pytest.raises(DataError) as e:
+        clean_agency_year(SEED_AGENCY, SEED_YEAR, root)
+    text = str(e.value)
+    assert f"kalbar-diskumkm/2024/lkj.xlsx, cell efisiensi!{openpyxl.utils.get_column_letter(col)}2, column " \
+           "'program': value '" in text
+    assert "Yang Tidak Ada' -> expected a programme named as in kalbar-diskumkm/2024/lkj.xlsx#realisasi_anggaran" \
+        in text
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("second_workbook", "manifest.csv -> expected the file manifest.csv, or a workbook lkj.xlsx with a sheet"),
+    ("no_manifest_sheet", "lkj.xlsx: value 'manifest' -> expected a sheet of this workbook: petunjuk, daftar, meta"),
+    ("missing_sheet", "expected a sheet of this workbook"),
+])
+def test_a_workbook_folder_that_cannot_be_read_says_why(workbook_root, tmp_path, case, expected):
+    root, folder = _copy(workbook_root, tmp_path)
+    if case == "second_workbook":
+        (folder / "lkj.xlsx").rename(folder / "satu.xlsx")
+        shutil.copy(folder / "satu.xlsx", folder / "dua.xlsx")
+    wb = openpyxl.load_workbook(folder / "lkj.xlsx") if case != "second_workbook" else None
+    if case == "no_manifest_sheet":
+        del wb["manifest"]
+    if case == "missing_sheet":
+        ws = wb["manifest"]
+        row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "aset")
+        row[0].value = "aset_lama"
+    if wb is not None:
+        wb.save(folder / "lkj.xlsx")
+    with pytest.raises(DataError) as e:
+        clean_agency_year(SEED_AGENCY, SEED_YEAR, root)
+    assert expected in str(e.value)
+    if case == "missing_sheet":
+        assert "lkj.xlsx: value 'aset_lama' -> expected a sheet of this workbook" in str(e.value)
+
+
+def test_a_workbook_no_manifest_names_is_a_warning(raw_copy):
+    folder = raw_copy / SEED_AGENCY / str(SEED_YEAR)
+    write_template(SEED_AGENCY, SEED_YEAR, raw_copy, folder / "lama.xlsx")
+    cleaned = clean_agency_year(SEED_AGENCY, SEED_YEAR, raw_copy)
+    assert any("lama.xlsx" in w.file and "no manifest row names" in w.message for w in cleaned.warnings)

@@ -57,6 +57,12 @@ class Context:
         """``file`` of this agency-year as messages name it: ``kalbar-diskumkm/2024/efisiensi.csv``."""
         return f"{self.agency}/{self.year}/{file}"
 
+    def table_label(self, kind: str) -> str:
+        """The table of ``kind`` as messages name it: its manifest file (``efisiensi.csv``, ``lkj.xlsx#efisiensi``),
+        ``<kind>.csv`` when the manifest does not list it."""
+        m = self.manifest.loc[self.manifest["tabel"] == kind, "berkas"]
+        return self.label(m.iloc[0] if len(m) else f"{kind}.csv")
+
     def indicator_code(self, cells: Cells, row: dict, c: str) -> str | None:
         """Map a printed indicator name (any known spelling, or the code) to its code (KB, UKNK, ...).
 
