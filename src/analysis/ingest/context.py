@@ -172,8 +172,9 @@ def control_table(folder: Path, csv_name: str, sheet: str, columns, optional=(),
         raise DataError([Problem(label, None, None, None, f"the file {csv_name}, or a workbook lkj.xlsx with a sheet "
                                  f"'{sheet}' (python -m analysis template writes one)")])
     books = {} if books is None else books
-    book = books.setdefault(book_path.name, open_workbook(book_path))
-    return read_sheet_table(book, sheet, columns, optional)
+    if book_path.name not in books:  # read once for its meta, manifest and definitions sheets and its tables
+        books[book_path.name] = open_workbook(book_path)
+    return read_sheet_table(books[book_path.name], sheet, columns, optional)
 
 
 def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = None, books=None

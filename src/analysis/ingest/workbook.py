@@ -107,6 +107,7 @@ def _calamine_values(wb, name: str) -> dict[tuple[int, int], object]:
 
 def _load_xlsx(book: Workbook) -> None:
     import openpyxl
+    from openpyxl.cell.cell import MergedCell
 
     wb = openpyxl.load_workbook(book.path, data_only=False)  # not read-only: merged ranges need the full sheet
     book.names = list(wb.sheetnames)
@@ -116,7 +117,7 @@ def _load_xlsx(book: Workbook) -> None:
         for row in ws.iter_rows():
             for c in row:
                 v = c.value
-                if v is None or c.__class__.__name__ == "MergedCell":
+                if v is None or isinstance(c, MergedCell):
                     continue
                 if c.data_type == "f":
                     formulas[(c.row, c.column)] = str(v if isinstance(v, str) else getattr(v, "text", v))
