@@ -87,7 +87,7 @@ def import_workbook(path: Path | str, agency: str, year, output: Path | str, for
                                     cell=manifest.cell_ref(m["_line"], e.args[0])))
             continue
         files[f"{kind}.csv"] = _csv(t.columns, [[r.get(c, "") for c in t.columns] for r in t.rows])
-        note = "; ".join(filter(None, [m["catatan"], origin_note(path.name, t)]))
+        note = " ".join(filter(None, [m["catatan"], f"[{origin_note(path.name, t)}]"]))
         rows.append([f"{kind}.csv", kind, m["bagian"], m["judul_tabel"], m["baris_sumber"], m["gaya_angka"], note,
                      m["cakupan"]])
     for sheet, name, columns, optional in (("meta", "meta.csv", ["kunci", "nilai"], ()),
