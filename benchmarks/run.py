@@ -1,6 +1,6 @@
 """Benchmark: the build against its floor and against the naive chain, measured side by side in one run.
 
-    python benchmarks/run.py [--runs 5] [--batch-runs 5] [--skip-naive] [--skip-batch]
+    python benchmarks/run.py [--runs 5] [--batch-runs 5] [--skip-naive] [--skip-batch] [--only-workbook]
 
 Writes ``benchmarks/results.md`` (machine, versions, medians, ratios, targets met or missed). Every
 measure is a whole command or a timed block in a fresh process, repeated; the median is reported.
@@ -131,6 +131,75 @@ print(dt)
 """
 
 
+CLEAN_ONE = """
+import sys, time
+from analysis.ingest.clean import clean_agency_year
+t = time.perf_counter(); clean_agency_year({agency!r}, {year}, {root!r}); print(time.perf_counter() - t)
+"""
+
+
+ENGINES = """
+import sys, time
+import openpyxl, python_calamine
+p = sys.argv[1] if len(sys.argv) > 1 else {path!r}
+openpyxl.load_workbook(p); python_calamine.load_workbook(p)  # imports and first open out of the timing
+t = time.perf_counter(); openpyxl.load_workbook(p); a = time.perf_counter() - t
+t = time.perf_counter()
+r = openpyxl.load_workbook(p, read_only=True); [list(ws.iter_rows()) for ws in r.worksheets]; r.close()
+b = time.perf_counter() - t
+t = time.perf_counter()
+wb = python_calamine.load_workbook(p); [wb.get_sheet_by_name(n).to_python() for n in wb.sheet_names]
+c = time.perf_counter() - t
+print(a, b, c)
+"""
+
+
+def workbook_root(work: Path) -> Path:
+    """A raw root whose seed agency-year is its data-entry workbook alone (``template --from-raw``), with the
+    source text its line numbers cite."""
+    folder = work / "wb-raw" / AGENCY / str(YEAR)
+    folder.mkdir(parents=True)
+    subprocess.run([PY, "-m", "analysis", "template", "--agency", AGENCY, "--year", str(YEAR), "--from-raw",
+                    "--output", str(folder / "lkj.xlsx")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    shutil.copy(ROOT / "data" / "raw" / AGENCY / str(YEAR) / "sumber.txt", folder)
+    return work / "wb-raw"
+
+
+def workbook_rows(work: Path, runs: int, cold: list[float] | None = None) -> tuple[list[tuple], dict]:
+    """Cleaning the seed from its workbook vs from its CSV files (fresh processes, in turns; the workbook's
+    includes importing openpyxl and calamine), the difference against a cold build's median."""
+    raw, wb = ROOT / "data" / "raw", workbook_root(work)
+    res = {"clean_csv": [], "clean_workbook": [], "openpyxl": [], "openpyxl_read_only": [], "calamine": []}
+    book = wb / AGENCY / str(YEAR) / "lkj.xlsx"
+    for _ in range(runs):
+        res["clean_csv"].append(timed_python(CLEAN_ONE.format(agency=AGENCY, year=YEAR, root=str(raw))))
+        res["clean_workbook"].append(timed_python(CLEAN_ONE.format(agency=AGENCY, year=YEAR, root=str(wb))))
+        out = subprocess.run([PY, "-c", ENGINES.format(path=str(book))], cwd=ROOT, check=True, capture_output=True,
+                             text=True).stdout.split()
+        for k, v in zip(("openpyxl", "openpyxl_read_only", "calamine"), out, strict=True):
+            res[k].append(float(v))
+    if cold is None:
+        res["cold"] = cold = [wall(build_cmd(raw, work / f"wp{i}", work / f"wr{i}", "--agency", AGENCY, "--year",
+                                             str(YEAR), "--force", "--lang", "id")) for i in range(runs)]
+    # the difference of each turn (CSV then workbook, back to back): this machine's speed drifts within minutes
+    added = med([w - c for w, c in zip(res["clean_workbook"], res["clean_csv"], strict=True)])
+    rows = [("clean the seed from its CSV files (fresh process, timed after importing the module)",
+             fmt_s(med(res["clean_csv"])), runs, "", "", ""),
+            ("clean the seed from its workbook lkj.xlsx alone (19 sheets; openpyxl + calamine)",
+             fmt_s(med(res["clean_workbook"])), runs, "< 10 % of a cold build added",
+             f"+{fmt_s(added)} (median of the turns' differences) = {added / med(cold):.1%} of a cold build "
+             f"({fmt_s(med(cold))})",
+             "met" if added < 0.1 * med(cold) else "**missed**"),
+            ("engine: openpyxl loads lkj.xlsx (values, formats, merged ranges, formula text)",
+             fmt_s(med(res["openpyxl"])), runs, "", "", ""),
+            ("engine: openpyxl read-only (values and formats, no merged ranges), for comparison",
+             fmt_s(med(res["openpyxl_read_only"])), runs, "", "", ""),
+            ("engine: python-calamine reads every sheet's values (no formats, no formula text)",
+             fmt_s(med(res["calamine"])), runs, "", f"{med(res['openpyxl']) / med(res['calamine']):.1f} × faster "
+             "than openpyxl", "")]
+    return rows, res
+
+
 def naive_chain(work: Path, proc_root: Path) -> float:
     """What a user would script: papermill CLI, nbconvert CLI, a PDF print — one process each, per notebook."""
     t = time.perf_counter()
@@ -166,6 +235,8 @@ def main():
     ap.add_argument("--batch-runs", type=int, default=5)
     ap.add_argument("--skip-naive", action="store_true")
     ap.add_argument("--skip-batch", action="store_true")
+    ap.add_argument("--only-workbook", action="store_true", help="only the workbook rows (and the cold build "
+                                                                     "they compare with); prints, writes nothing")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results.md"))
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="lkj-bench-"))
@@ -176,6 +247,13 @@ def main():
 
     def log(msg):
         print(msg, flush=True)
+
+    if args.only_workbook:
+        rows, res = workbook_rows(work, args.runs)
+        log("\n".join(f"| {a} | {b} | {c} | {d} | {e} | {f} |" for a, b, c, d, e, f in rows))
+        log("\n".join(f"- {k}: " + ", ".join(f"{v:.2f}" for v in vals) for k, vals in res.items()))
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     # The floor and the cold build are measured in turns (floor, floor, build, floor, floor, build, ...):
     # this machine's speed drifts by a third over minutes, and their ratio must compare like with like.
@@ -268,6 +346,10 @@ def main():
     rows.append(("cold build of the seed in both languages (the default: 5 notebook runs, 2 HTML, 2 PDF)",
                  fmt_s(med(res["cold_both"])), args.runs, "", f"{med(res['cold_both']) / floor:.2f} × floor", ""))
     rows.append(("**warm rebuild**, nothing changed", fmt_s(warm), args.runs, "≤ 0,5 s", "", ok(warm <= 0.5)))
+    log("workbook: the seed cleaned from lkj.xlsx vs from CSV")
+    wb_rows, wb_res = workbook_rows(work, args.runs, res["cold"])
+    rows += wb_rows
+    res.update(wb_res)
     if speedup is not None:
         rows.append(("machine: two CPU-bound Python processes side by side vs one after the other",
                      f"{ceiling:.2f} ×", len(ceilings), "", "ceiling of any 2-job speed-up here", ""))

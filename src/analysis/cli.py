@@ -1,5 +1,6 @@
 """The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en|both]
-[--no-pdf] [--force] [--timings] [--param KEY=VALUE ...]`` (and the folders to read and write).
+[--no-pdf] [--force] [--timings] [--param KEY=VALUE ...]`` (and the folders to read and write); ``template``
+and ``import`` for agency workbooks.
 
 Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once. Log lines start
 with the time (ISO 8601, local, with its offset) when they go to a file or a pipe (cron), not on a terminal.
@@ -51,11 +52,61 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
     b.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
     b.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
+    t = sub.add_parser("template", help="write the data-entry workbook lkj.xlsx of an agency-year",
+                       description="Writes data/raw/<agency>/<year>/lkj.xlsx (or --output): a sheet per table kind "
+                                   "with the columns the pipeline reads, a petunjuk sheet, meta, manifest and "
+                                   "definisi_indikator sheets, drop-downs for coded columns, every cell text.")
+    t.add_argument("--agency", metavar="SLUG", required=True)
+    t.add_argument("--year", metavar="YYYY", required=True)
+    t.add_argument("--from-raw", action="store_true", help="fill it from the agency-year's CSV files (as printed)")
+    t.add_argument("--output", metavar="PATH", help="where to write it (default data/raw/<agency>/<year>/lkj.xlsx)")
+    t.add_argument("--force", action="store_true", help="replace an existing file")
+    t.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
+    i = sub.add_parser("import", help="write a workbook's tables as CSV files and a manifest, for review",
+                       description="Reads the sheets the workbook's manifest sheet lists (cells as shown) and writes "
+                                   "<tabel>.csv, manifest.csv (each table's catatan says which sheet rows it came "
+                                   "from), meta.csv and definisi_indikator.csv; existing files are kept unless "
+                                   "--force.")
+    i.add_argument("workbook", metavar="WORKBOOK")
+    i.add_argument("--agency", metavar="SLUG", required=True)
+    i.add_argument("--year", metavar="YYYY", required=True)
+    i.add_argument("--output", metavar="DIR", help="folder to write (default data/raw/<agency>/<year>/)")
+    i.add_argument("--force", action="store_true", help="replace existing files")
+    i.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
     return p
+
+
+def _workbook_command(args) -> int:
+    """``template`` and ``import``: one message listing every problem, exit status 2, never a traceback."""
+    from pathlib import Path
+
+    from .atomic import WriteError
+    from .config import RAW_ROOT
+    from .errors import DataError
+
+    raw_root = Path(args.raw_root or RAW_ROOT)
+    try:
+        if args.command == "template":
+            from .ingest.template import write_template
+
+            path = write_template(args.agency, args.year, raw_root, args.output, args.from_raw, args.force)
+            say(f"wrote {path}")
+        else:
+            from .ingest.import_workbook import import_workbook
+
+            out = Path(args.output) if args.output else raw_root / args.agency / str(args.year)
+            for path in import_workbook(args.workbook, args.agency, args.year, out, args.force):
+                say(f"wrote {path}")
+    except (DataError, WriteError) as e:
+        say(str(e), sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("template", "import"):
+        return _workbook_command(args)
     from .build.options import Options
     from .build.parameters import ParameterError
     from .build.runner import build_all, targets

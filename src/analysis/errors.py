@@ -53,10 +53,17 @@ class Problem:
     column: str | None
     value: str | None
     expected: str
+    #: in a workbook: ``Sheet!E7`` (a cell, with its formula when it has one), ``Sheet!7:7`` (a row) or ``Sheet``
+    cell: str | None = None
 
     def __str__(self) -> str:
         where = self.file
-        if self.row is not None:
+        if self.cell is not None:
+            sheet, bang, ref = self.cell.partition("!")
+            row_only = ":" in ref.split(" ")[0]
+            where += (f", sheet '{sheet}'" if not bang else
+                      f", row {ref.split(':')[0]} of sheet '{sheet}'" if row_only else f", cell {self.cell}")
+        elif self.row is not None:
             where += f", line {self.row}"
         if self.column is not None:
             where += f", column '{self.column}'"

@@ -33,7 +33,7 @@ def check_component_references(t: dict[str, pd.DataFrame], ctx: Context, col: Co
             for name in filter(None, str(d[c] or "").split("+")):
                 if name not in have:
                     col.add(f"{ctx.agency}/definisi_indikator.csv", int(d["baris_raw"]), c, name,
-                            f"a component stated in {ctx.label('komponen_iku.csv')} for {d['kode_indikator']} "
+                            f"a component stated in {ctx.table_label('komponen_iku')} for {d['kode_indikator']} "
                             f"({', '.join(sorted(have))})")
 
 
@@ -84,5 +84,5 @@ def check_cross_table_totals(t: dict[str, pd.DataFrame], ctx: Context, read: Rea
                 if int(parts.sum()) != int(r[c]):
                     col.add(raw.label, int(r["baris_raw"]), c, raw.cell(int(r["baris_raw"]), c),
                             f"the sum of the programme {r['sumber_dana']} amounts in "
-                            f"{ctx.label('anggaran_program_sumber_dana.csv')} "
+                            f"{ctx.table_label('anggaran_program_sumber_dana')} "
                             f"({format_integer(int(parts.sum()), style)})")

@@ -28,6 +28,8 @@ from .programmes import attach_program_numbers, build_program, check_programme_n
 from .provenance import check_line_refs
 from .raw import RawTable, read_raw_csv
 from .schemas import validate_all
+from .workbook import read_sheet_table, split_ref
+from .workbook_layout import parse_layout, read_layout_table
 
 #: what the schemas of the processed tables need before they can be checked
 SCHEMAS_WAIT = "the processed tables' schemas (types, ranges), which run once these problems are fixed"
@@ -45,10 +47,24 @@ class Cleaned:
     read: list[dict]  # one row per raw table read: berkas, tabel, baris, kolom
 
 
-def _read_table(ctx: Context, name: str, berkas: str) -> RawTable:
+def _read_table(ctx: Context, name: str, m) -> RawTable:
+    """The raw table a manifest row names: a CSV file, a sheet of a workbook, or a sheet in the agency's layout."""
     required, optional, _ = CLEANERS[name]
     # columns named by the data (realisasi_2022, capaian_input_dana …): allowed by pattern where a kind has them
-    return read_raw_csv(ctx.folder / berkas, required, tuple(optional), pattern=NAMED_COLUMNS.get(name))
+    pattern = NAMED_COLUMNS.get(name)
+    ref = split_ref(m["berkas"])
+    if ref is None:
+        return read_raw_csv(ctx.folder / m["berkas"], required, tuple(optional), pattern=pattern)
+    book = ctx.workbook(ref[0])
+    style = m["gaya_angka"]  # numbers are shown in each column's style
+    layout = parse_layout(m)
+    if layout is None:
+        t = read_sheet_table(book, ref[1], required, tuple(optional), pattern, style, table=name, strict=False)
+    else:
+        t = read_layout_table(book, ref[1], layout, required, tuple(optional), pattern, style, table=name,
+                              strict=False)
+    ctx.sheets_read.append(t)
+    return t
 
 
 def _clean_table(ctx: Context, name: str, t: RawTable, style: str, col: Collector):
@@ -72,11 +88,12 @@ def clean_agency_year(agency: str, year, raw_root) -> Cleaned:
     for _, m in ctx.manifest.iterrows():
         name = m["tabel"]
         try:
-            t = _read_table(ctx, name, m["berkas"])
+            t = _read_table(ctx, name, m)
         except DataError as e:
             col.problems.extend(e.problems)
             continue
         ctx.warnings.extend(t.warnings)
+        col.problems.extend(t.problems)  # a formula never computed: listed with the table's other cells
         out, fig = _clean_table(ctx, name, t, m["gaya_angka"], col)
         for k, df in out.items():
             tables.setdefault(k, []).append(df)
@@ -89,7 +106,7 @@ def clean_agency_year(agency: str, year, raw_root) -> Cleaned:
     result = {k: pd.concat(v, ignore_index=True) if len(v) > 1 else v[0] for k, v in tables.items()}
     _check_across(result, ctx, raw_read, col)
     if col.problems:
-        raise DataError(col.problems, "; ".join(filter(None, [skipped, SCHEMAS_WAIT])))
+        raise DataError(ctx.located(col.problems), "; ".join(filter(None, [skipped, SCHEMAS_WAIT])))
     if "komponen_iku" in result:
         result["komponen_iku"] = merge_restatements(result["komponen_iku"])
     result["definisi_indikator"] = ctx.definitions

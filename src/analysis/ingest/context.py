@@ -17,8 +17,10 @@ from .definitions import DEFINITION_COLUMNS, METHOD_COLUMNS, name_index, read_de
 from .layout import stray_folders, unlisted_tables
 from .numbers import parse_style_spec
 from .provenance import Source, check_line_refs, check_meta, parse_line_refs
-from .raw import RawTable, agency_year_dir, read_raw_csv
+from .raw import WORKBOOK_SUFFIXES, RawTable, agency_year_dir, read_raw_csv
 from .units import Unit, unit_of
+from .workbook import Workbook, locate, open_workbook, read_sheet_table, split_ref
+from .workbook_layout import LAYOUT_COLUMNS, parse_layout
 
 
 @dataclass
@@ -33,6 +35,20 @@ class Context:
     source: Source = field(default_factory=lambda: Source("the source", None))
     #: False when definisi_indikator.csv had problems (its good rows are still used)
     definitions_ok: bool = True
+    #: the workbooks of the folder read so far, by file name (each read once per run)
+    books: dict[str, Workbook] = field(default_factory=dict)
+    #: the raw tables read from workbooks: where problems named after them are placed in cells
+    sheets_read: list[RawTable] = field(default_factory=list)
+
+    def workbook(self, name: str) -> Workbook:
+        """The folder's workbook ``name``, read once."""
+        if name not in self.books:
+            self.books[name] = open_workbook(self.folder / name)
+        return self.books[name]
+
+    def located(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` with those of workbook tables placed in their cells (``Sheet!E7``)."""
+        return locate(problems, self.sheets_read)
 
     def __post_init__(self):
         self._names = name_index(self.definitions)
@@ -40,6 +56,12 @@ class Context:
     def label(self, file: str) -> str:
         """``file`` of this agency-year as messages name it: ``kalbar-diskumkm/2024/efisiensi.csv``."""
         return f"{self.agency}/{self.year}/{file}"
+
+    def table_label(self, kind: str) -> str:
+        """The table of ``kind`` as messages name it: its manifest file (``efisiensi.csv``, ``lkj.xlsx#efisiensi``),
+        ``<kind>.csv`` when the manifest does not list it."""
+        m = self.manifest.loc[self.manifest["tabel"] == kind, "berkas"]
+        return self.label(m.iloc[0] if len(m) else f"{kind}.csv")
 
     def indicator_code(self, cells: Cells, row: dict, c: str) -> str | None:
         """Map a printed indicator name (any known spelling, or the code) to its code (KB, UKNK, ...).
@@ -116,6 +138,8 @@ UNNAMED_SOURCE = "anggaran"
 
 
 MANIFEST_COLUMNS = ["berkas", "tabel", "bagian", "judul_tabel", "baris_sumber", "gaya_angka", "catatan"]
+#: optional manifest columns: coverage, then where a table is in a sheet laid out the agency's way
+MANIFEST_OPTIONAL = ("cakupan", *LAYOUT_COLUMNS)
 #: optional last column: ``lengkap`` (default) or ``sebagian`` (the table shows only part of its rows)
 COVERAGE = {"": "lengkap", "lengkap": "lengkap", "sebagian": "sebagian"}
 
@@ -129,14 +153,44 @@ def read_meta(folder: Path) -> dict:
     return meta
 
 
-def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = None
+def folder_workbook(folder: Path) -> Path | None:
+    """The workbook whose ``meta``, ``manifest`` and ``definisi_indikator`` sheets stand in for missing CSV files:
+    ``lkj.xlsx``, else the folder's only workbook (None when there is none or several)."""
+    books = sorted(p for p in folder.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES
+                   and not p.name.startswith((".", "~$")) and p.is_file())
+    named = [p for p in books if p.name == "lkj.xlsx"]
+    return named[0] if named else (books[0] if len(books) == 1 else None)
+
+
+def control_table(folder: Path, csv_name: str, sheet: str, columns, optional=(), books=None) -> RawTable:
+    """``csv_name`` of ``folder``; when there is none, the sheet ``sheet`` of the folder's workbook."""
+    if (folder / csv_name).exists() or (folder / csv_name).is_symlink():
+        return read_raw_csv(folder / csv_name, columns, optional)
+    book_path = folder_workbook(folder)
+    label = f"{folder.parent.name}/{folder.name}/{csv_name}"
+    if book_path is None:
+        raise DataError([Problem(label, None, None, None, f"the file {csv_name}, or a workbook lkj.xlsx with a sheet "
+                                 f"'{sheet}' (python -m analysis template writes one)")])
+    books = {} if books is None else books
+    if book_path.name not in books:  # read once for its meta, manifest and definitions sheets and its tables
+        books[book_path.name] = open_workbook(book_path)
+    return read_sheet_table(books[book_path.name], sheet, columns, optional)
+
+
+def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = None, books=None
                   ) -> tuple[pd.DataFrame, list[Warning_], RawTable]:
-    """The manifest's rows that name a known table kind, a CSV file of the folder and a style; every other row
-    is a problem (collected in ``col``, or raised when none is given)."""
+    """The manifest's rows that name a known table kind, a CSV file or workbook sheet of the folder and a style;
+    every other row is a problem (collected in ``col``, or raised when none is given). The manifest is
+    ``manifest.csv``, else the ``manifest`` sheet of the folder's workbook, whose ``berkas`` may name a sheet of
+    that workbook alone (``capaian_iku``)."""
     own = col is None
     col = col or Collector()
-    t = read_raw_csv(folder / "manifest.csv", MANIFEST_COLUMNS, ("cakupan",))
+    t = control_table(folder, "manifest.csv", "manifest", MANIFEST_COLUMNS, MANIFEST_OPTIONAL, books)
     cells = Cells(t, "id", col)
+    if t.sheet:  # a sheet of the workbook itself
+        for r in t.rows:
+            if r["berkas"] and not r["berkas"].lower().endswith(".csv") and "#" not in r["berkas"]:
+                r["berkas"] = f"{t.path.name}#{r['berkas']}"
     good, seen = [], {}
     for r in t.rows:
         before = len(col.problems)
@@ -147,10 +201,20 @@ def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = 
             cells.bad(r, "gaya_angka", str(e))
         r["cakupan"] = cells.choice(r, "cakupan", COVERAGE, required=False) or "lengkap"
         berkas = cells.text(r, "berkas")
+        ref = split_ref(berkas or "")
+        file = ref[0] if ref else berkas
         # a link is listed here and refused when read (read_raw_csv names it)
-        if berkas and (not re.fullmatch(r"[a-z0-9_]+\.csv", berkas)
-                       or not ((folder / berkas).is_file() or (folder / berkas).is_symlink())):
-            cells.bad(r, "berkas", "the name of a CSV file in this folder")
+        if berkas and ((not ref and not re.fullmatch(r"[a-z0-9_]+\.csv", berkas))
+                       or not ((folder / file).is_file() or (folder / file).is_symlink())):
+            cells.bad(r, "berkas", "the name of a CSV file in this folder, or a workbook of this folder and one of "
+                                   "its sheets (lkj.xlsx#capaian_iku)")
+        try:
+            layout = parse_layout(r)
+            if layout is not None and not ref:
+                cells.bad(r, "peta_kolom", "no layout for a CSV file (peta_kolom, baris_awal, baris_akhir and "
+                                           "penanda_akhir are for a workbook sheet)")
+        except ValueError as e:
+            cells.bad(r, e.args[0], e.args[1])
         if r["tabel"] in seen:
             col.add(t.label, r["_line"], "tabel", r["tabel"], f"each table once (also on line {seen[r['tabel']]})")
         seen.setdefault(r["tabel"], r["_line"])
@@ -158,7 +222,10 @@ def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = 
             good.append(r)
     if own:
         col.raise_if_any()
-    return pd.DataFrame(good, columns=MANIFEST_COLUMNS + ["cakupan", "_line"]), t.warnings, t
+    for r in good:
+        for c in LAYOUT_COLUMNS:
+            r.setdefault(c, "")
+    return pd.DataFrame(good, columns=MANIFEST_COLUMNS + list(MANIFEST_OPTIONAL) + ["_line"]), t.warnings, t
 
 
 def _check_definition_lines(definitions: pd.DataFrame, year: int, source: Source, label: str, col: Collector) -> None:
@@ -187,29 +254,47 @@ def load_context(agency: str, year, raw_root, table_kinds: set[str]) -> tuple[Co
     col = Collector()
     warnings: list[Warning_] = stray_folders(Path(raw_root), agency)
     meta, source, skipped = {}, Source("the source", None), None
+    books: dict[str, Workbook] = {}
+    sheets: list[RawTable] = []
     try:
-        t = read_raw_csv(folder / "meta.csv", ["kunci", "nilai"])
+        t = control_table(folder, "meta.csv", "meta", ["kunci", "nilai"], books=books)
+        sheets.append(t)
         warnings += t.warnings
         meta, source = check_meta(t, year, col)
     except DataError as e:
         col.problems.extend(e.problems)
-    manifest = pd.DataFrame(columns=MANIFEST_COLUMNS + ["cakupan", "_line"])
+    manifest = pd.DataFrame(columns=MANIFEST_COLUMNS + list(MANIFEST_OPTIONAL) + ["_line"])
     try:
-        manifest, w, mt = read_manifest(folder, table_kinds, col)
+        manifest, w, mt = read_manifest(folder, table_kinds, col, books)
+        sheets.append(mt)
         warnings += w
         check_line_refs(mt, source, col)
-        warnings += unlisted_tables(folder, {r["berkas"] for r in mt.rows})  # a bad row is still listed
+        warnings += unlisted_tables(folder, {r["berkas"].split("#")[0] for r in mt.rows}, set(books))
     except DataError as e:
         col.problems.extend(e.problems)
-        skipped = "the tables, because manifest.csv could not be read"
+        skipped = "the tables, because the manifest could not be read"
     dcol = Collector()
     try:
-        definitions = read_definitions(folder.parent / "definisi_indikator.csv", dcol)
+        dt = _definitions_table(folder, books, warnings)
+        sheets.append(dt)
+        definitions = read_definitions(dt, dcol)
     except DataError as e:
         dcol.problems.extend(e.problems)
         definitions = pd.DataFrame(columns=DEFINITION_COLUMNS + ["baris_raw"] + METHOD_COLUMNS)
     col.problems.extend(dcol.problems)
     _check_definition_lines(definitions, year, source, f"{agency}/definisi_indikator.csv", col)
     ctx = Context(agency, year, folder, meta, manifest, definitions, warnings, source,
-                  definitions_ok=not dcol.problems)
-    return ctx, col.problems, skipped
+                  definitions_ok=not dcol.problems, books=books, sheets_read=[t for t in sheets if t.sheet])
+    return ctx, ctx.located(col.problems), skipped
+
+
+def _definitions_table(folder: Path, books: dict, warnings: list[Warning_]) -> RawTable:
+    """The agency's ``definisi_indikator.csv`` (shared by its years); without one, the ``definisi_indikator``
+    sheet of the agency-year's workbook."""
+    path = folder.parent / "definisi_indikator.csv"
+    if path.exists() or path.is_symlink() or folder_workbook(folder) is None:
+        return read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS))
+    t = control_table(folder, "definisi_indikator.csv", "definisi_indikator", DEFINITION_COLUMNS,
+                      tuple(METHOD_COLUMNS), books)
+    warnings.extend(t.warnings)
+    return t

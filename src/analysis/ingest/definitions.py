@@ -11,7 +11,7 @@ from ..errors import Collector
 from ..indicators.capaian import NEGATIVE_CONVENTIONS, POLARITIES
 from ..indicators.methods import ALLOWED, METHODS
 from .cells import Cells, normalise_name
-from .raw import read_raw_csv
+from .raw import RawTable, read_raw_csv
 
 DEFINITION_COLUMNS = ["kode_indikator", "versi", "berlaku_dari", "berlaku_sampai", "nama", "nama_lain", "sasaran_no",
                       "sasaran", "pembilang", "penyebut", "komponen_pembilang", "komponen_penyebut", "faktor", "satuan",
@@ -21,7 +21,7 @@ DEFINITION_COLUMNS = ["kode_indikator", "versi", "berlaku_dari", "berlaku_sampai
 METHOD_COLUMNS = ["metode_capaian", "batas_capaian"]
 
 
-def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
+def read_definitions(path: Path | RawTable, col: Collector | None = None) -> pd.DataFrame:
     """Versioned indicator definitions (agency level: ``data/raw/<agency>/definisi_indikator.csv``).
 
     Checks: known polarity and convention; a capaian method (``metode_capaian``) the polarity allows and
@@ -34,9 +34,11 @@ def read_definitions(path: Path, col: Collector | None = None) -> pd.DataFrame:
     """
     own = col is None
     col = col or Collector()
-    # a header alone: the report prints no indicator (an efficiency or budget page); an IKU table then names
-    # indicators no definition has, and its cleaner says so
-    t = read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS), allow_empty=True)
+    # a RawTable: the definitions were read already (a workbook's definisi_indikator sheet). A header alone: the
+    # report prints no indicator (an efficiency or budget page); an IKU table then names indicators no definition
+    # has, and its cleaner says so
+    t = path if isinstance(path, RawTable) else read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS),
+                                                              allow_empty=True)
     cells = Cells(t, "id", col)
     out = []
     for r in t.rows:

@@ -1,4 +1,4 @@
-"""Notes on what lies in ``data/raw`` but is not read: misspelled agency or year folders, CSV files no manifest lists.
+"""Notes on what lies in ``data/raw`` but is not read: misspelled agency or year folders, files no manifest lists.
 
 Nothing here stops a run: each finding is a :class:`~analysis.errors.Warning_` that the report shows, so a
 table is never skipped without a word.
@@ -35,10 +35,17 @@ def stray_folders(raw_root: Path, agency: str) -> list[Warning_]:
     return notes
 
 
-def unlisted_tables(folder: Path, listed: set[str]) -> list[Warning_]:
-    """CSV files of an agency-year folder that its manifest does not list (they are not read)."""
+def unlisted_tables(folder: Path, listed: set[str], used: set[str] = frozenset()) -> list[Warning_]:
+    """CSV files and workbooks of an agency-year folder that its manifest does not list (they are not read);
+    ``used``: workbooks read for their meta or manifest sheet."""
     label = f"{folder.parent.name}/{folder.name}"
-    return [Warning_(f"{label}/{p.name}", "a CSV file that manifest.csv does not list: it was not read (list it "
-                                          "in manifest.csv, or move it out of the folder)")
-            for p in sorted(folder.iterdir())
-            if p.suffix.lower() == ".csv" and p.name not in listed and p.name not in CONTROL_FILES]
+    notes = [Warning_(f"{label}/{p.name}", "a CSV file that manifest.csv does not list: it was not read (list it "
+                                           "in manifest.csv, or move it out of the folder)")
+             for p in sorted(folder.iterdir())
+             if p.suffix.lower() == ".csv" and p.name not in listed and p.name not in CONTROL_FILES]
+    notes += [Warning_(f"{label}/{p.name}", "a workbook no manifest row names (berkas like lkj.xlsx#capaian_iku): "
+                                            "it was not read")
+              for p in sorted(folder.iterdir())
+              if p.suffix.lower() in (".xlsx", ".xlsm", ".xls") and not p.name.startswith((".", "~$"))
+              and p.name not in listed and p.name not in used]
+    return notes

@@ -52,8 +52,9 @@ class _Raw:
 
     def rows(self, kind: str) -> dict[int, dict]:
         if kind not in self._rows:
+            sheet = next((t for t in self.ctx.sheets_read if t.name == kind), None)  # a workbook's: read already
             try:
-                t = read_raw_csv(self.ctx.folder / self.files[kind], [], pattern=_ANY_COLUMN)
+                t = sheet or read_raw_csv(self.ctx.folder / self.files[kind], [], pattern=_ANY_COLUMN)
                 self._rows[kind] = {r["_line"]: r for r in t.rows}
             except (KeyError, DataError):  # read once already; should it fail now, show the parsed value
                 self._rows[kind] = {}
@@ -160,7 +161,8 @@ def _years(t: dict[str, pd.DataFrame], raw: _Raw, found: Findings, year: int) ->
     figs = t.get("reported_figures")
     if figs is None:
         return
-    stems = {k: v.removesuffix(".csv") for k, v in raw.files.items()}
+    # the name its figures carry: a CSV file's stem, a workbook sheet's table kind
+    stems = {k: k if "#" in v else v.removesuffix(".csv") for k, v in raw.files.items()}
     national = figs[(figs["tabel"] == stems.get("target_nasional")) & (figs["besaran"] == "realisasi")]
     for y in sorted(national["tahun"].dropna().unique()):
         late("target_nasional", 1, f"realisasi_{int(y)}", f"realisasi_{int(y)}", y)
@@ -179,5 +181,8 @@ def check_plausibility(tables: dict[str, pd.DataFrame], ctx: Context) -> None:
     _absorption(tables, raw, found)
     _outputs(tables, raw, found)
     _years(tables, raw, found, ctx.year)
-    found.raise_if_any()
+    try:
+        found.raise_if_any()
+    except DataError as e:
+        raise DataError(ctx.located(e.problems)) from None
     ctx.warnings.extend(found.warnings)

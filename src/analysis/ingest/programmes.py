@@ -53,8 +53,8 @@ def check_programme_names(t: dict[str, pd.DataFrame], ctx: Context, col: Collect
     by_name = _numbers_by_name(t)
     for _, r in eff.iterrows():
         if r["program"] and normalise_name(r["program"]) not in by_name:
-            col.add(ctx.label("efisiensi.csv"), int(r["baris_raw"]), "program", r["program"],
-                    "a programme named as in realisasi_anggaran.csv")
+            col.add(ctx.table_label("efisiensi"), int(r["baris_raw"]), "program", r["program"],
+                    f"a programme named as in {ctx.table_label('realisasi_anggaran')}")
 
 
 def attach_program_numbers(t: dict[str, pd.DataFrame], ctx: Context) -> None:

@@ -49,14 +49,20 @@ def agency_year_dir(agency: str, year, raw_root: Path | str = RAW_ROOT) -> Path:
     return path
 
 
+#: workbook files an agency-year folder may hold beside (or instead of) its CSV files
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
 def discover(raw_root: Path | str = RAW_ROOT) -> list[tuple[str, int]]:
-    """Every agency-year under ``raw_root``: a folder ``<agency>/<year>/`` holding a ``manifest.csv``."""
-    found = []
-    for manifest in sorted(Path(raw_root).glob("*/*/manifest.csv")):
-        agency, year = manifest.parent.parent.name, manifest.parent.name
-        if AGENCY_SLUG.match(agency) and is_year(year):
-            found.append((agency, int(year)))
-    return found
+    """Every agency-year under ``raw_root``: a folder ``<agency>/<year>/`` holding a ``manifest.csv`` or a workbook
+    (whose ``manifest`` sheet lists its tables; a workbook without one is a problem of that agency-year)."""
+    found = set()
+    for p in Path(raw_root).glob("*/*/*"):
+        if p.name == "manifest.csv" or (p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith((".", "~$"))):
+            agency, year = p.parent.parent.name, p.parent.name
+            if AGENCY_SLUG.match(agency) and is_year(year) and p.is_file():
+                found.add((agency, int(year)))
+    return sorted(found)
 
 
 def earlier_years(agency: str, year: int, raw_root: Path | str = RAW_ROOT) -> list[int]:
@@ -72,22 +78,48 @@ def earlier_years(agency: str, year: int, raw_root: Path | str = RAW_ROOT) -> li
 
 @dataclass
 class RawTable:
-    """A raw CSV as text cells. ``rows[i]["_line"]`` is the row's line number in the file."""
+    """A raw table as text cells. ``rows[i]["_line"]`` is the row's line number in the CSV file, or its row number
+    in the workbook sheet ``sheet`` (whose column letters are ``letters``, formulas ``formulas``)."""
 
     name: str
     path: Path
     columns: list[str]
     rows: list[dict]
     warnings: list[Warning_] = field(default_factory=list)
+    sheet: str | None = None
+    #: column -> its letter in the sheet (``target`` -> ``E``)
+    letters: dict[str, str] = field(default_factory=dict)
+    #: (row, column) -> the formula of that cell (its cached value is the cell's text)
+    formulas: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: problems of single cells found while reading (a formula never computed), for the caller to list
+    problems: list = field(default_factory=list)
 
     def cell(self, line: int, column: str) -> str:
         """The cell of ``column`` on raw line ``line``, as printed."""
         return next(r for r in self.rows if r["_line"] == line).get(column, "")
 
     @property
-    def label(self) -> str:
+    def file_label(self) -> str:
+        """The file as messages name it: ``agency/year/file``."""
         parts = self.path.parts
         return "/".join(parts[-3:]) if len(parts) >= 3 else str(self.path)
+
+    @property
+    def label(self) -> str:
+        """The table as problems name it until :func:`analysis.ingest.workbook.locate` places them in cells:
+        ``agency/year/file.csv`` or ``agency/year/book.xlsx#Sheet``."""
+        return self.file_label + (f"#{self.sheet}" if self.sheet else "")
+
+    def cell_ref(self, line: int | None, column: str | None) -> str | None:
+        """``Sheet!E7`` for a workbook cell, ``Sheet!7:7`` for a row, ``Sheet`` for the sheet; None for a CSV."""
+        if self.sheet is None:
+            return None
+        if line is None:
+            return self.sheet
+        letter = self.letters.get(column or "")
+        ref = f"{self.sheet}!{letter}{line}" if letter else f"{self.sheet}!{line}:{line}"
+        formula = self.formulas.get((line, column or ""))
+        return f"{ref} ({formula})" if formula else ref
 
 
 def _decode(path: Path, label: str, data: bytes, warnings: list) -> str:
@@ -105,6 +137,21 @@ def _decode(path: Path, label: str, data: bytes, warnings: list) -> str:
     if "\r\n" in text:
         warnings.append(Warning_(label, "has Windows (CRLF) line endings; read as ordinary lines"))
     return text
+
+
+def check_header(label: str, line: int, header: list[str], columns, optional=(), pattern: re.Pattern | None = None,
+                 col: Collector | None = None) -> None:
+    """Every column known, every required one there, each once (problems on ``line``, the header's)."""
+    known = list(columns) + list(optional) + [h for h in header if pattern is not None and pattern.match(h)]
+    for h in header:
+        if h not in known:
+            col.add(label, line, h, h, "one of the known columns: " + ", ".join(known))
+    for c in columns:
+        if c not in header:
+            col.add(label, line, c, None, f"a column named '{c}' (it is missing)")
+    dupes = {h for h in header if header.count(h) > 1}
+    for h in sorted(dupes):
+        col.add(label, line, h, h, "each column once")
 
 
 def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...] = (),
@@ -138,16 +185,7 @@ def read_raw_csv(path: Path | str, columns: list[str], optional: tuple[str, ...]
     if len(header) == 1 and ";" in header[0] and len(columns) > 1:
         raise DataError([Problem(label, 1, None, header[0][:80], "comma-separated cells (this file seems to use ';' "
                                  "as separator: save it with ',')")])
-    known = list(columns) + list(optional) + [h for h in header if pattern is not None and pattern.match(h)]
-    for h in header:
-        if h not in known:
-            col.add(label, 1, h, h, "one of the known columns: " + ", ".join(known))
-    for c in columns:
-        if c not in header:
-            col.add(label, 1, c, None, f"a column named '{c}' (it is missing)")
-    dupes = {h for h in header if header.count(h) > 1}
-    for h in sorted(dupes):
-        col.add(label, 1, h, h, "each column once")
+    check_header(label, 1, header, columns, optional, pattern, col)
     col.raise_if_any()
     rows = []
     try:

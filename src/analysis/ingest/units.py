@@ -36,6 +36,8 @@ _KINDS = {
 }
 #: words that say "a count" without naming what is counted
 _COUNT = ("jumlah", "unit", "count")
+#: the unit words this module knows (a count may also name what it counts: ``15 Nagari``, ``unit usaha``)
+UNIT_WORDS = tuple(w for words in _KINDS.values() for w in words) + _COUNT
 _NUMBER = r"-?[0-9][0-9.,]*"
 _RANGE = re.compile(rf"^(?P<a>{_NUMBER}\s*%?[^-–—]*?)\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai)\s*(?P<b>{_NUMBER}.*)$",
                     re.IGNORECASE)

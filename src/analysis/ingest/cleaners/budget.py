@@ -10,6 +10,8 @@ from ..numbers import format_integer
 
 #: other printed names of one funding source; any other name is the source's own (BLUD, PNBP, Hibah …)
 SOURCE_ALIASES = {"DAK Non Fisik": "DAK"}
+#: funding sources LKj often print: a data-entry sheet suggests them, any other name is accepted all the same
+COMMON_SOURCES = ("APBD", "APBN", "DAU", "DAK", "DAK Non Fisik", "DBH", "BLUD", "PNBP")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 

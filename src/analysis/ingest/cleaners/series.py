@@ -10,6 +10,9 @@ import pandas as pd
 from ..figures import Subject, reported_figure
 from .performance import indicator_value
 
+#: the printed direction of a change between years (pernyataan_narasi ``arah``)
+DIRECTIONS = ("menurun", "meningkat", "tetap")
+
 
 def realisasi_multi_tahun(ctx, t, cells):
     years = sorted(int(c.split("_")[1]) for c in t.columns if re.fullmatch(r"realisasi_\d{4}", c))
@@ -88,7 +91,7 @@ def pernyataan_narasi(ctx, t, cells):
     for r in t.rows:
         jenis = cells.text(r, "jenis")
         v = cells.percent(r, "nilai") if "%" in r["nilai"] else cells.number(r, "nilai")
-        arah = cells.choice(r, "arah", ("menurun", "meningkat", "tetap"), required=False)
+        arah = cells.choice(r, "arah", DIRECTIONS, required=False)
         if v is not None and arah == "menurun":
             v = -v
         subject = _statement_subject(cells, r)
