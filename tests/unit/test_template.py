@@ -81,7 +81,7 @@ def test_drop_downs_take_their_values_from_the_project(blank):
         return {header[str(dv.sqref).split(":")[0].rstrip("0123456789")]: (dv.formula1, dv.errorStyle or "stop")
                 for dv in ws.data_validations.dataValidation}
 
-    assert validated("manifest")["tabel"] == ("daftar!$A$2:$A$21", "stop")
+    assert validated("manifest")["tabel"] == (f"daftar!$A$2:$A${len(CLEANERS) + 1}", "stop")
     assert validated("definisi_indikator")["polaritas"][1] == "stop"
     assert validated("definisi_indikator")["satuan"][1] == "information"  # a unit may name what it counts
     assert validated("nilai_sakip")["predikat"][1] == "stop"

@@ -162,10 +162,11 @@ def folder_workbook(folder: Path) -> Path | None:
     return named[0] if named else (books[0] if len(books) == 1 else None)
 
 
-def control_table(folder: Path, csv_name: str, sheet: str, columns, optional=(), books=None) -> RawTable:
+def control_table(folder: Path, csv_name: str, sheet: str, columns, optional=(), books=None,
+                  allow_empty: bool = False) -> RawTable:
     """``csv_name`` of ``folder``; when there is none, the sheet ``sheet`` of the folder's workbook."""
     if (folder / csv_name).exists() or (folder / csv_name).is_symlink():
-        return read_raw_csv(folder / csv_name, columns, optional)
+        return read_raw_csv(folder / csv_name, columns, optional, allow_empty=allow_empty)
     book_path = folder_workbook(folder)
     label = f"{folder.parent.name}/{folder.name}/{csv_name}"
     if book_path is None:
@@ -174,7 +175,7 @@ def control_table(folder: Path, csv_name: str, sheet: str, columns, optional=(),
     books = {} if books is None else books
     if book_path.name not in books:  # read once for its meta, manifest and definitions sheets and its tables
         books[book_path.name] = open_workbook(book_path)
-    return read_sheet_table(books[book_path.name], sheet, columns, optional)
+    return read_sheet_table(books[book_path.name], sheet, columns, optional, allow_empty=allow_empty)
 
 
 def read_manifest(folder: Path, known_tables: set[str], col: Collector | None = None, books=None
@@ -293,8 +294,9 @@ def _definitions_table(folder: Path, books: dict, warnings: list[Warning_]) -> R
     sheet of the agency-year's workbook."""
     path = folder.parent / "definisi_indikator.csv"
     if path.exists() or path.is_symlink() or folder_workbook(folder) is None:
-        return read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS))
+        # a header alone: the report prints no indicator (an efficiency or budget page)
+        return read_raw_csv(path, DEFINITION_COLUMNS, tuple(METHOD_COLUMNS), allow_empty=True)
     t = control_table(folder, "definisi_indikator.csv", "definisi_indikator", DEFINITION_COLUMNS,
-                      tuple(METHOD_COLUMNS), books)
+                      tuple(METHOD_COLUMNS), books, allow_empty=True)
     warnings.extend(t.warnings)
     return t

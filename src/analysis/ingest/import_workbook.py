@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 from ..errors import DataError, Problem
-from .cleaners import CLEANERS, YEAR_COLUMN
+from .cleaners import CLEANERS, NAMED_COLUMNS
 from .context import MANIFEST_COLUMNS, MANIFEST_OPTIONAL
 from .definitions import DEFINITION_COLUMNS, METHOD_COLUMNS
 from .raw import RawTable, check_agency_year
@@ -74,7 +74,7 @@ def import_workbook(path: Path | str, agency: str, year, output: Path | str, for
                                     cell=manifest.cell_ref(m["_line"], "berkas")))
             continue
         required, optional, _ = CLEANERS[kind]
-        pattern = YEAR_COLUMN if kind in ("realisasi_multi_tahun", "target_nasional") else None
+        pattern = NAMED_COLUMNS.get(kind)
         try:
             layout = parse_layout(m)
             t = (read_sheet_table(book, ref[1], required, optional, pattern, m["gaya_angka"], kind) if layout is None

@@ -19,8 +19,9 @@ from ..errors import DataError, Problem
 from ..indicators.capaian import NEGATIVE_CONVENTIONS, POLARITIES
 from ..indicators.methods import METHODS
 from ..reference import grade_scale, scale_names
-from .cleaners import CLEANERS, YEAR_COLUMN
+from .cleaners import CLEANERS, NAMED_COLUMNS, YEAR_COLUMN
 from .cleaners.budget import COMMON_SOURCES, ROMAN
+from .cleaners.efficiency_ratios import INPUT_COLUMN
 from .cleaners.resources import KONDISI
 from .cleaners.series import DIRECTIONS
 from .definitions import DEFINITION_COLUMNS, METHOD_COLUMNS
@@ -75,6 +76,8 @@ def column_help(column: str, columns: dict[str, str]) -> str:
         return columns[column]
     if YEAR_COLUMN.match(column):
         return columns[column.split("_")[0] + "_TTTT"].replace("TTTT", column.split("_")[1])
+    if m := INPUT_COLUMN.match(column):  # an input of an efficiency ratio table (capaian_input_dana …)
+        return columns[f"{m.group(1)}_NAMA"].replace("NAMA", m.group(2), 1)
     return ""
 
 
@@ -83,7 +86,9 @@ def blank_columns(kind: str, year: int) -> list[str]:
     required, optional, _ = CLEANERS[kind]
     years = {"realisasi_multi_tahun": [f"realisasi_{year - 2}", f"realisasi_{year - 1}", f"realisasi_{year}",
                                        f"target_{year}"],
-             "target_nasional": [f"realisasi_{year}"]}.get(kind, [])
+             "target_nasional": [f"realisasi_{year}"],
+             # one input as an example: each input the table prints has its pair (capaian_input_sdm …)
+             "efisiensi_rasio": ["capaian_input_dana", "efisiensi_dana"]}.get(kind, [])
     if kind == "target_nasional":  # the year column stands before target_nasional, as printed
         return required[:-1] + years + required[-1:] + list(optional)
     return required + years + list(optional)
@@ -108,7 +113,7 @@ def _from_raw(folder: Path) -> dict[str, tuple[list[str], list[list[str]]]]:
             raise DataError([Problem(f"{folder.parent.name}/{folder.name}/manifest.csv", None, "tabel", kind,
                                      "a known table kind (fix the manifest before making its workbook)")])
         required, optional, _ = CLEANERS[kind]
-        pattern = YEAR_COLUMN if kind in ("realisasi_multi_tahun", "target_nasional") else None
+        pattern = NAMED_COLUMNS.get(kind)
         sheets[kind] = _csv_rows(folder / berkas, required, optional, pattern)
         m["berkas"] = kind
         manifest.append([m.get(c, "") for c in MANIFEST_SHEET_COLUMNS])

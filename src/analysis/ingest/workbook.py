@@ -181,7 +181,7 @@ def sheet_of(book: Workbook, name: str) -> Sheet:
 
 
 def read_sheet_table(book: Workbook, name: str, columns, optional=(), pattern=None, style: str = "id",
-                     table: str | None = None, strict: bool = True) -> RawTable:
+                     table: str | None = None, strict: bool = True, allow_empty: bool = False) -> RawTable:
     """A sheet laid out as a raw CSV (the data-entry template's): the column names in row 1, one table row per
     sheet row below it; checked like a CSV (header, cells outside the header, an empty table). ``style``: the
     table's ``gaya_angka`` (numbers are shown in each column's style). Problems of single cells (a formula
@@ -206,7 +206,7 @@ def read_sheet_table(book: Workbook, name: str, columns, optional=(), pattern=No
     raise_located(col.problems + book.problems[start:], [t])
     t.rows = rows_of(book, sheet, t, {h: i for i, h in enumerate(header, 1)}, range(2, sheet.max_row + 1), style,
                      col, extra_from=len(header) + 1)
-    if not t.rows and not col.problems:
+    if not t.rows and not col.problems and not allow_empty:
         col.add(t.label, 2, None, "", "at least one data row (the table is empty)")
     return finish(t, col, book.problems[start:], optional, strict)
 
