@@ -108,8 +108,8 @@ CHROMIUM_TMP_MAX = 107 - len("/org.chromium.Chromium.XXXXXX/SingletonSocket") - 
 _CURRENT: Worker | None = None
 
 
-def current() -> Worker:
-    """This process's worker (made, and its closing registered, on first use)."""
+def current(make=Worker) -> Worker:
+    """This process's worker (made by ``make``, and its closing registered, on first use)."""
     global _CURRENT
     if _CURRENT is None:
         import atexit
@@ -118,7 +118,7 @@ def current() -> Worker:
         atexit.register(shutdown)
         multiprocessing.util.Finalize(None, shutdown, exitpriority=100)
     if _CURRENT is None or _CURRENT.closed:  # closed: a later build in this process gets a new one
-        _CURRENT = Worker()
+        _CURRENT = make()
     return _CURRENT
 
 
