@@ -25,6 +25,7 @@ from dataclasses import asdict
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from .engine import register_engine
 from .kernel import Kernel, start_kernel
 from .options import BuildError, Options, Result
 from .worker import Worker, current, shutdown
@@ -76,6 +77,10 @@ class DaskWorker(Worker):
                 raise
             return kernel
 
+        # what the build's process does while a kernel boots, started first here (the boot is waited for below):
+        # nbconvert's import and templates, and papermill's import
+        self.preload_exporter()
+        threading.Thread(target=register_engine, daemon=True, name="lkj-import-papermill").start()
         self._kernel = start_with_retries(start, self.gate)
         return self._kernel
 
