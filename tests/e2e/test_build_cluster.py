@@ -4,9 +4,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -173,3 +175,36 @@ def test_a_changed_raw_file_is_a_new_task_on_the_same_client(tmp_path):
         r4 = f4.result()
         assert r4["status"] == "failed" and "differ from those the build was submitted with" in r4["error"]
         assert "Dinas Sintetis Baru" in report.read_text(encoding="utf-8")  # the last good report stays
+
+
+def test_kill_9_of_a_cluster_build_leaves_no_process_and_the_next_run_cleans_up(tmp_path, short_tmp):
+    """The build process killed while its workers run kernels and browsers: Dask's workers exit with it (their
+    pipe to the build process closes), kernels die with their parent, the browser with its driver; the next
+    build removes the stagings and private folders that were left."""
+    from test_build_faults import _marked, wait_for
+
+    from analysis.report.pdf import chromium_path
+
+    raw = tmp_path / "raw"
+    for agency, year in YEARS[:2]:
+        make_agency_year(raw, agency, year)
+    mark = uuid.uuid4().hex
+    env = dict(os.environ, TMPDIR=str(short_tmp), LKJ_TEST_MARK=mark)
+    args = [sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
+            str(tmp_path / "p"), "--reports-root", str(tmp_path / "r"), "--cluster", "local", "--jobs", "2",
+            "--lang", "id"]
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wanted = ["ipykernel"] + (["chromium"] if chromium_path() else [])
+        wait_for(lambda: all(any(w in line for line in _marked(mark)) for w in wanted), 120,
+                 lambda: f"a kernel and a browser of the build; running: {_marked(mark)}")
+    finally:
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+    wait_for(lambda: not _marked(mark), 20, lambda: f"the build's processes to end: {_marked(mark)}")
+    r = subprocess.run([*args, "--no-pdf"], env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0 and "2 built" in r.stdout, r.stdout + r.stderr
+    assert "left by a build that was killed" in r.stdout
+    assert list(short_tmp.iterdir()) == []
+    assert [str(q) for root in (tmp_path / "p", tmp_path / "r") for q in root.rglob(".*")
+            if q.name != HASH_FILE] == []
