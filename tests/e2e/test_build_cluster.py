@@ -139,7 +139,8 @@ def test_one_broken_agency_year_fails_alone_reported_as_with_one_job(tmp_path):
 def test_a_changed_raw_file_is_a_new_task_on_the_same_client(tmp_path):
     """Submitted twice to one client: unchanged inputs give the same key (Dask answers from the result it holds:
     the same Result, to the microsecond), a changed raw file gives a new key and a new build; a file changed
-    after submission is caught by the worker instead of built under the old key."""
+    after submission is caught by the worker instead of built under the old key. Then ``--scheduler`` builds on
+    that running scheduler's worker."""
     from distributed import Client, LocalCluster
 
     from analysis.build.cluster import plan, submit, task_key
@@ -175,6 +176,13 @@ def test_a_changed_raw_file_is_a_new_task_on_the_same_client(tmp_path):
         r4 = f4.result()
         assert r4["status"] == "failed" and "differ from those the build was submitted with" in r4["error"]
         assert "Dinas Sintetis Baru" in report.read_text(encoding="utf-8")  # the last good report stays
+
+        # the command line on this running scheduler: its worker (kernel already warm) builds the current inputs
+        r = build(raw, tmp_path / "p", tmp_path / "r", "--scheduler", cluster.scheduler_address, "--no-pdf",
+                  "--lang", "id")
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert "[1/1] sintetis-a/2024: built in" in r.stdout and "Traceback" not in r.stderr
+        assert "Dinas Sintetis Ketiga" in report.read_text(encoding="utf-8")
 
 
 def test_kill_9_of_a_cluster_build_leaves_no_process_and_the_next_run_cleans_up(tmp_path, short_tmp):

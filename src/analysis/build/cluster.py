@@ -105,8 +105,10 @@ def run(client, todo: list[tuple[str, int, str]], opt: Options) -> Iterator[Resu
     # one semaphore per build: its kernel starts are capped; closed with the build
     gate = Semaphore(max_leases=KERNEL_STARTS, name=f"lkj-kernel-starts-{uuid.uuid4().hex}")
     futures = submit(client, todo, opt, gate)
+    pending = set(futures)
     try:
         for future in as_completed(futures):
+            pending.discard(future)
             agency, year = futures[future]
             try:
                 result = Result(**future.result())
@@ -116,8 +118,8 @@ def run(client, todo: list[tuple[str, int, str]], opt: Options) -> Iterator[Resu
             future.release()
             yield result
     finally:
-        for future in futures:
-            future.cancel()  # a build cut short leaves no work behind on a shared cluster
+        if pending:
+            client.cancel(list(pending))  # a build cut short leaves no work behind on a shared cluster
         gate.close()
 
 
@@ -137,8 +139,11 @@ def connect(where: str, workers: int):
         with private_tempdir() as tmp:  # the workers' scratch space, removed when this process exits
             # one thread per worker: papermill's working-directory handling is not thread-safe (papermill #473);
             # no dashboard (no port to bind); Dask's own log only for errors (the build's log stays readable)
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR, local_directory=tmp)
+            try:
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR, local_directory=tmp)
+            except Exception as e:
+                raise ClusterError(f"could not start a Dask LocalCluster: {type(e).__name__}: {e}") from None
         client = Client(cluster)
     else:
         try:
@@ -157,7 +162,11 @@ def connect(where: str, workers: int):
             except ValueError as e:
                 raise ClusterError(f"the Dask workers at {where} run other package versions than this "
                                    f"client (install the same requirements.lock everywhere): {e}") from None
-        client.register_plugin(BuildPlugin())
+        try:
+            client.register_plugin(BuildPlugin())
+        except Exception as e:  # a worker that cannot import the project
+            raise ClusterError(f"the Dask workers could not load the build (is the project installed in their "
+                               f"environment?): {type(e).__name__}: {e}") from None
         yield client
     finally:
         client.close()

@@ -59,19 +59,13 @@ class DaskWorker(Worker):
         super().__init__()
         self.gate = gate
 
-    def kernel(self, cwd: str) -> Kernel:
-        if self._kernel is not None:
-            try:
-                if self._kernel.km.is_alive():
-                    return self._kernel
-            except Exception:
-                pass
-            self.discard_kernel()
+    def start_kernel(self, cwd: str) -> Kernel:
+        """A new kernel, booted and answering (the part that loads the machine is inside the gate)."""
 
         def start() -> Kernel:
             kernel = Kernel(start_kernel(cwd, self.tmp))
             try:
-                kernel.client()  # booted and answering: the part that loads the machine is inside the gate
+                kernel.client()
             except BaseException:
                 kernel.close()
                 raise
@@ -81,8 +75,7 @@ class DaskWorker(Worker):
         # nbconvert's import and templates, and papermill's import
         self.preload_exporter()
         threading.Thread(target=register_engine, daemon=True, name="lkj-import-papermill").start()
-        self._kernel = start_with_retries(start, self.gate)
-        return self._kernel
+        return start_with_retries(start, self.gate)
 
 
 def build_task(agency: str, year: int, opt_dict: dict, digest: str, gate=None) -> dict:

@@ -50,8 +50,12 @@ class Worker:
             except Exception:
                 pass
             self.discard_kernel()
-        self._kernel = Kernel(start_kernel(cwd, self.tmp))
+        self._kernel = self.start_kernel(cwd)
         return self._kernel
+
+    def start_kernel(self, cwd: str) -> Kernel:
+        """A new kernel, not waited for (its client's first use waits for it to boot)."""
+        return Kernel(start_kernel(cwd, self.tmp))
 
     def discard_kernel(self) -> None:
         """Close the kernel (a failed run gets a fresh one next time)."""
