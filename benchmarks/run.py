@@ -1,6 +1,7 @@
 """Benchmark: the build against its floor and against the naive chain, measured side by side in one run.
 
     python benchmarks/run.py [--runs 5] [--batch-runs 5] [--skip-naive] [--skip-batch] [--only-workbook]
+    python benchmarks/run.py --only-cluster [--batch-runs 5]   # Dask LocalCluster vs --jobs 2 only (printed)
 
 Writes ``benchmarks/results.md`` (machine, versions, medians, ratios, targets met or missed). Every
 measure is a whole command or a timed block in a fresh process, repeated; the median is reported.
@@ -229,6 +230,47 @@ def fmt_s(x):
     return f"{x:,.2f} s".replace(",", " ")
 
 
+def batch_raw(work: Path) -> Path:
+    """24 synthetic agency-years (8 agencies × 3 years) under ``work/batch-raw``."""
+    braw = work / "batch-raw"
+    sys.path.insert(0, str(ROOT / "src"))
+    from analysis.synthetic import make_agency_year
+    for i in range(24):
+        make_agency_year(braw, f"sintetis-{i // 3:02d}", 2022 + i % 3, seed=i)
+    return braw
+
+
+def dask_batch(braw: Path, work: Path, i: int) -> float:
+    """Wall time of the batch on a Dask LocalCluster of 2 workers (starting it included)."""
+    return wall(build_cmd(braw, work / f"dp-{i}", work / f"dr-{i}", "--cluster", "local", "--jobs", "2",
+                          "--lang", "id"))
+
+
+def cluster_row(res: dict) -> tuple:
+    """The Dask batch against ``--jobs 2`` (``res["batch_dask"]`` and ``res["batch2"]``, measured in turns)."""
+    ratio = med(res["batch_dask"]) / med(res["batch2"])
+    return ("batch: 24 synthetic agency-years (one language), Dask LocalCluster of 2 workers (`--cluster local "
+            "--jobs 2`, cluster start included)", fmt_s(med(res["batch_dask"])), len(res["batch_dask"]),
+            "≤ 1,10 × --jobs 2", f"{ratio:.2f} × --jobs 2 ({fmt_s(med(res['batch2']))})",
+            "met" if ratio <= 1.10 else "**missed**")
+
+
+def only_cluster(args) -> None:
+    work = Path(tempfile.mkdtemp(prefix="lkj-bench-"))
+    res: dict[str, list[float]] = {}
+    braw = batch_raw(work)
+    res["batch2"], res["batch_dask"] = [], []
+    for i in range(args.batch_runs):  # in turns: this machine's speed drifts
+        res["batch2"].append(wall(build_cmd(braw, work / f"bp2-{i}", work / f"br2-{i}", "--jobs", "2",
+                                            "--lang", "id")))
+        res["batch_dask"].append(dask_batch(braw, work, i))
+    rows = [cluster_row(res)]
+    print("| measure | median | runs | target | ratio | result |\n|---|---|---|---|---|---|")
+    print("\n".join(f"| {a} | {b} | {c} | {d} | {e} | {f} |" for a, b, c, d, e, f in rows))
+    print("\n".join(f"- {k}: " + ", ".join(f"{v:.2f}" for v in vals) for k, vals in res.items()))
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
@@ -238,7 +280,12 @@ def main():
     ap.add_argument("--only-workbook", action="store_true", help="only the workbook rows (and the cold build "
                                                                      "they compare with); prints, writes nothing")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results.md"))
+    ap.add_argument("--only-cluster", action="store_true",
+                    help="measure only the Dask LocalCluster batch against --jobs 2 and print it")
     args = ap.parse_args()
+    if args.only_cluster:
+        only_cluster(args)
+        return
     work = Path(tempfile.mkdtemp(prefix="lkj-bench-"))
     raw = ROOT / "data" / "raw"
     res: dict[str, list[float]] = {}
@@ -290,11 +337,7 @@ def main():
     speedup = None
     if not args.skip_batch:
         log("batch: 24 synthetic agency-years")
-        braw = work / "batch-raw"
-        sys.path.insert(0, str(ROOT / "src"))
-        from analysis.synthetic import make_agency_year
-        for i in range(24):
-            make_agency_year(braw, f"sintetis-{i // 3:02d}", 2022 + i % 3, seed=i)
+        braw = batch_raw(work)
         res["batch1"], res["batch2"], ceilings, busy1, busy2 = [], [], [], [], []
         for i in range(args.batch_runs):
             ceilings += [parallel_ceiling() for _ in range(3)]  # next to the batches: the host varies
@@ -304,6 +347,7 @@ def main():
             w, b = wall_busy(build_cmd(braw, work / f"bp2-{i}", work / f"br2-{i}", "--jobs", "2", "--lang", "id"))
             res["batch2"].append(w)
             busy2.append(b)
+            res.setdefault("batch_dask", []).append(dask_batch(braw, work, i))
         speedup = med(res["batch1"]) / med(res["batch2"])
         ceiling = med(ceilings)
 
@@ -360,6 +404,7 @@ def main():
                      args.batch_runs,
                      "speed-up ≥ 1,7 ×", f"{speedup:.2f} × ({speedup / ceiling:.0%} of the machine's ceiling); "
                      f"{med(busy2) / med(res['batch2']):.2f} cores busy", ok(speedup >= 1.7)))
+        rows.append(cluster_row(res))
     rows.append(("module scale: recompute + reconcile 10 000 synthetic agency-years (vectorised)",
                  fmt_s(med(ms)), args.runs, "< 2 s and < 1 GiB", f"peak RSS {max(mem) / 1024:.0f} MiB",
                  ok(med(ms) < 2 and max(mem) < 1024 * 1024)))

@@ -1,6 +1,6 @@
-"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--lang id|en|both]
-[--no-pdf] [--force] [--timings] [--param KEY=VALUE ...]`` (and the folders to read and write); ``template``
-and ``import`` for agency workbooks.
+"""The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--cluster local |
+--scheduler ADDRESS] [--lang id|en|both] [--no-pdf] [--force] [--timings] [--param KEY=VALUE ...]`` (and the
+folders to read and write); ``template`` and ``import`` for agency workbooks.
 
 Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once. Log lines start
 with the time (ISO 8601, local, with its offset) when they go to a file or a pipe (cron), not on a terminal.
@@ -23,6 +23,16 @@ def _assignment(text: str):
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis",
                                 description="Checked numbers and shareable reports from LKj (SAKIP) tables.")
@@ -36,8 +46,15 @@ def _parser() -> argparse.ArgumentParser:
                                    "Unchanged agency-years are skipped. Exit status 0 only when every one built.")
     b.add_argument("--agency", metavar="SLUG", help="only this agency (folder name under data/raw)")
     b.add_argument("--year", metavar="YYYY", type=int, help="only this year")
-    b.add_argument("--jobs", metavar="N", type=int, default=1, help="agency-years built in parallel (default 1; "
-                                                                      "more than the cores does not help)")
+    b.add_argument("--jobs", metavar="N", type=_positive, help="agency-years built in parallel (default 1, or one per "
+                                                           "core with --cluster local; more than the cores does "
+                                                           "not help)")
+    where = b.add_mutually_exclusive_group()
+    where.add_argument("--cluster", choices=["local"], help="build on a Dask LocalCluster started for the build "
+                                                            "(process workers, one thread each; --jobs of them)")
+    where.add_argument("--scheduler", metavar="ADDRESS", help="build on the workers of a running Dask scheduler, "
+                                                              "e.g. tcp://host:8786 (data/ and reports/ on a "
+                                                              "shared filesystem; see README)")
     b.add_argument("--lang", choices=CHOICES, default="both",
                    help="report language(s): id (report.html), en (report.en.html) or both (default); an "
                         "agency-year's reports are replaced together, so --lang en alone leaves no Indonesian one")
@@ -113,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     from .build.stamp import build_date
     from .errors import DataError
 
+    if args.scheduler and args.jobs is not None:
+        say("--jobs sizes the workers of --cluster local or the process pool; with --scheduler the "
+            "scheduler's own workers build (start them with `dask worker ADDRESS --nthreads 1`)", sys.stderr)
+        return 2
     try:
         day = build_date()  # once: every agency-year of a build carries the same date
     except ValueError as e:
@@ -135,7 +156,14 @@ def main(argv: list[str] | None = None) -> int:
             + (f" for {args.agency or ''} {args.year or ''}".rstrip() if args.agency or args.year else ""),
             sys.stderr)
         return 2
-    results = build_all(items, opt, max(1, args.jobs), log=say, timings=args.timings)
+    from .build.cluster import ClusterError
+
+    try:
+        results = build_all(items, opt, args.jobs, log=say, timings=args.timings,
+                            cluster=args.cluster or args.scheduler)
+    except ClusterError as e:
+        say(str(e), sys.stderr)
+        return 2
     failed = [r for r in results if r.status == "failed"]
     built = sum(r.status == "built" for r in results)
     skipped = sum(r.status == "skipped" for r in results)

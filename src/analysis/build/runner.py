@@ -23,6 +23,7 @@ from .index import all_indexes_exist, write_indexes
 from .languages import languages, report_files
 from .options import BuildError, Options, Result
 from .products import product_path
+from .reproducible import reproducible_pdf
 from .staging import Stage, private_tempdir, repair
 from .stamp import Stamp
 from .worker import current, shutdown, start_watchdog
@@ -86,8 +87,13 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
             write_text(stage.report / html_name, notebook_to_html(nb, title, lang, footer, others))
             mark(f"html {lang}")
             if browser is not None:
-                pdfs.append(browser.submit_pdf(stage.report / html_name, stage.report / pdf_name, title,
-                                               after=lambda: mark(f"pdf {lang}")))
+                pdf = stage.report / pdf_name
+
+                def printed():
+                    reproducible_pdf(pdf, read["stamp"].date)  # the same bytes whenever and wherever it printed
+                    mark(f"pdf {lang}")
+
+                pdfs.append(browser.submit_pdf(stage.report / html_name, pdf, title, after=printed))
 
         try:
             run_notebooks(kernel, agency, year, opt, stage.report, stage.notebooks_root,
@@ -115,18 +121,25 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         write_text(stage.report / HASH_FILE, json.dumps(record, indent=0, sort_keys=True) + "\n")
         stage.commit()
         res.status = "built"
-    except BuildError as e:
-        res.error = str(e)
     except Exception as e:  # reported, never raised: the other agency-years still build
-        res.error = f"{type(e).__name__}: {e}"
-        if os.environ.get("LKJ_DEBUG"):
-            res.error += "\n" + traceback.format_exc()
+        res.error = describe_error(e)
     finally:
         for printing in pdfs:  # a failed build waits for its printing before its staging folder goes
             printing.exception()
         stage.discard()
         res.seconds = time.perf_counter() - start
     return res
+
+
+def describe_error(e: Exception) -> str:
+    """How a failed agency-year's error is reported: a BuildError's message as it is (it names notebook, cell
+    and error), anything else with its type; with ``LKJ_DEBUG`` set, the traceback too."""
+    if isinstance(e, BuildError):
+        return str(e)
+    text = f"{type(e).__name__}: {e}"
+    if os.environ.get("LKJ_DEBUG"):
+        text += "\n" + traceback.format_exc()
+    return text
 
 
 def targets(agency: str | None, year: int | None, opt: Options) -> list[tuple[str, int]]:
@@ -141,10 +154,12 @@ def _worker(args):
     return asdict(build_one(agency, year, Options(**opt_dict)))
 
 
-def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=print, timings: bool = False
-              ) -> list[Result]:
-    """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each).
-    ``timings``: log when each stage of each agency-year ended (seconds from its start)."""
+def build_all(items: list[tuple[str, int]], opt: Options, jobs: int | None = 1, log=print, timings: bool = False,
+              cluster: str | None = None) -> list[Result]:
+    """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each);
+    ``cluster``: on Dask instead, ``"local"`` (a LocalCluster of ``jobs`` workers, default one per core) or a
+    scheduler's address (:mod:`.cluster`). ``timings``: log when each stage of each agency-year ended (seconds
+    from its start)."""
     results: list[Result] = []
     for line in repair(opt.processed_root, opt.reports_root):
         log(f"left by a build that was killed: {line}")
@@ -173,7 +188,12 @@ def build_all(items: list[tuple[str, int]], opt: Options, jobs: int = 1, log=pri
         else:
             log(line)
 
-    if jobs <= 1 or len(items) <= 1:
+    if cluster:
+        from .cluster import build_on_cluster  # imports dask only now
+
+        for i, r in enumerate(build_on_cluster(items, opt, cluster, jobs), 1):
+            done(r, i)
+    elif (jobs or 1) <= 1 or len(items) <= 1:
         try:
             for i, (a, y) in enumerate(items, 1):
                 done(build_one(a, y, opt), i)

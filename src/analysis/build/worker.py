@@ -50,8 +50,12 @@ class Worker:
             except Exception:
                 pass
             self.discard_kernel()
-        self._kernel = Kernel(start_kernel(cwd, self.tmp))
+        self._kernel = self.start_kernel(cwd)
         return self._kernel
+
+    def start_kernel(self, cwd: str) -> Kernel:
+        """A new kernel, not waited for (its client's first use waits for it to boot)."""
+        return Kernel(start_kernel(cwd, self.tmp))
 
     def discard_kernel(self) -> None:
         """Close the kernel (a failed run gets a fresh one next time)."""
@@ -108,8 +112,8 @@ CHROMIUM_TMP_MAX = 107 - len("/org.chromium.Chromium.XXXXXX/SingletonSocket") - 
 _CURRENT: Worker | None = None
 
 
-def current() -> Worker:
-    """This process's worker (made, and its closing registered, on first use)."""
+def current(make=Worker) -> Worker:
+    """This process's worker (made by ``make``, and its closing registered, on first use)."""
     global _CURRENT
     if _CURRENT is None:
         import atexit
@@ -118,7 +122,7 @@ def current() -> Worker:
         atexit.register(shutdown)
         multiprocessing.util.Finalize(None, shutdown, exitpriority=100)
     if _CURRENT is None or _CURRENT.closed:  # closed: a later build in this process gets a new one
-        _CURRENT = Worker()
+        _CURRENT = make()
     return _CURRENT
 
 
