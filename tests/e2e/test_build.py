@@ -266,7 +266,7 @@ def test_one_language_replaces_the_agency_year_as_a_whole_with_stage_timings(bui
     line = next(ln for ln in r.stdout.splitlines() if "kernel ready" in ln)
     stages = re.findall(r"([\w-]+(?: ready| id| en)?) (\d+\.\d+) s", line)
     assert [name for name, _ in stages] == ["kernel ready", "01-clean", "02-indicators", "03-formula-changes",
-                                            "04-report en", "html en"]
+                                            "04-report en", "xlsx en", "html en"]
     ends = [float(v) for _, v in stages]
     assert ends == sorted(ends) and ends[0] > 0
 
