@@ -299,6 +299,7 @@ LABELS.update({
                      "a series"),
     "satuan": ("Satuan", "Unit"), "pembilang": ("Pembilang", "Numerator"), "penyebut": ("Penyebut", "Denominator"),
     "realisasi_komponen": ("Realisasi dari komponen", "Actual from components"),
+    "target_atas": ("Target (batas atas)", "Target (upper bound)"),
     "target_predikat": ("Target (predikat)", "Target (grade)"),
     "realisasi_predikat": ("Realisasi (predikat)", "Actual (grade)"), "predikat": ("Predikat", "Grade"),
     "batas_capaian": ("Batas capaian", "Achievement cap"), "nama": ("Nama", "Name"),
