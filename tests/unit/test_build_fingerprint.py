@@ -112,7 +112,8 @@ def test_the_fingerprint_on_the_reports_ignores_languages_and_pdf(opt):
 def test_not_up_to_date_when_an_output_is_missing(opt, missing):
     digest = input_hash("dinas", 2024, opt)
     out = _built(opt, digest)
-    os.remove(out / missing if missing.startswith(("report", "hasil")) else Path(opt.processed_root) / "dinas" / "2024" / missing)
+    report_side = missing.startswith(("report", "hasil"))
+    os.remove(out / missing if report_side else Path(opt.processed_root) / "dinas" / "2024" / missing)
     assert not is_up_to_date("dinas", 2024, opt, digest)
 
 
