@@ -92,7 +92,10 @@ def _write_cell(ws, formats, i: int, j: int, cell, wrap: bool) -> None:
 
 def _table_sheet(ws, formats, cols: list[Col], rows: pd.DataFrame) -> int:
     """One table on ``ws``: header row frozen, autofilter, widths from the content; returns the number of rows."""
-    records = rows.to_dict("records")
+    # rows as dicts, column by column (DataFrame.to_dict goes row by row: several times slower)
+    names = list(rows.columns)
+    columns = [rows.iloc[:, j].tolist() for j in range(len(names))]
+    records = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
     cells = [[c.cell(r) for r in records] for c in cols]
     keep = [j for j, c in enumerate(cols) if not c.optional or any(v is not None for v in cells[j])]
     for out, j in enumerate(keep):

@@ -30,8 +30,8 @@ PERCENT, RUPIAH, YEAR, WHOLE, POINTS = "0.00%", '"Rp" #,##0', "0", "#,##0", "+0.
 # ------------------------------------------------------------------------------------------- cell values
 # a cell is None (empty), text, or (number, Excel number format)
 
-def _pct(x):
-    return None if fmt.missing(x) else (float(x) / 100, PERCENT)
+def _pct(x, code: str = PERCENT):
+    return None if fmt.missing(x) else (float(x) / 100, code)
 
 
 def _num(x, code: str):
@@ -48,13 +48,13 @@ def _plain(x):
     return None if fmt.missing(x) else (float(x), WHOLE if float(x).is_integer() else _decimal_code(2))
 
 
-def _in_unit(x, satuan):
-    """A target or realisation in its indicator's unit: a percentage, rupiah, or a plain number (a count, an
-    index, a score)."""
+def _in_unit(x, satuan, percent: str = PERCENT):
+    """A target or realisation in its indicator's unit: a percentage (in format ``percent``), rupiah, or a plain
+    number (a count, an index, a score)."""
     if fmt.missing(x):
         return None
     kind = unit_of(satuan if isinstance(satuan, str) and satuan else "%").kind
-    return _pct(x) if kind == "persen" else _num(x, RUPIAH) if kind == "rupiah" else _plain(x)
+    return _pct(x, percent) if kind == "persen" else _num(x, RUPIAH) if kind == "rupiah" else _plain(x)
 
 
 def _year(x):
@@ -81,8 +81,8 @@ def _iku(tb, lang):
     iku = tb["iku"]
     heads = t("kolom_iku", lang).split("|")  # the report's IKU table headers
 
-    def value(what):
-        return lambda r: _in_unit(r[what], r["satuan"])
+    def value(what, percent=PERCENT):
+        return lambda r: _in_unit(r[what], r["satuan"], percent)
 
     return [Col(t("kode", lang), lambda r: text_cell(r["kode_indikator"])),
             Col(f"{t('sasaran', lang)} No", lambda r: _num(r["sasaran_no"], WHOLE)),
@@ -96,7 +96,8 @@ def _iku(tb, lang):
             Col(t("realisasi_predikat", lang), lambda r: text_cell(r["realisasi_predikat"]), True),
             Col(t("pembilang", lang), lambda r: _plain(r["pembilang"])),
             Col(t("penyebut", lang), lambda r: _plain(r["penyebut"])),
-            Col(t("realisasi_komponen", lang), value("realisasi_komponen")),
+            # unrounded: four decimals show why a capaian from components differs (0,0798 % printed 0,08 %)
+            Col(t("realisasi_komponen", lang), value("realisasi_komponen", "0.0000%")),
             Col(t("metode", lang), lambda r: text_cell(r.get("metode_capaian"))),
             Col(t("batas_capaian", lang), lambda r: _pct(r.get("batas_capaian")), True),
             Col(heads[6], lambda r: _pct(r["capaian"])),
