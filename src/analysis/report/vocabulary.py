@@ -31,9 +31,10 @@ _BUDGET_LEVEL = {"program": ("program", "programme"),
                  "total": ("total", "total"), "rincian": ("rincian", "budget line")}
 _BREAK = {"perubahan_rumus": ("perubahan rumus", "formula change"), "celah": ("celah data", "gap in the data"),
           "muncul": ("indikator baru", "new indicator"), "hilang": ("indikator berakhir", "indicator ended")}
-#: what a definition change changed (``yang_berubah``), in English
+#: what a definition change changed (``yang_berubah``: parts joined by ", ", or a phrase), in English
 _PART_EN = {"pembilang": "numerator", "penyebut": "denominator", "satuan": "unit", "polaritas": "polarity",
-            "faktor": "factor"}
+            "faktor": "factor", "indikator baru": "new indicator", "indikator dihentikan": "indicator ended",
+            "tidak ada definisi di antaranya": "no definition in between"}
 _CONDITION = {"Baik": "Good", "Rusak": "Damaged", "Rusak Berat": "Badly damaged", "Rusak Ringan": "Slightly damaged"}
 #: per quantity (``besaran``) the label of a check, {s}: its subject; (id, en)
 _QUANTITY = {
@@ -103,7 +104,9 @@ def break_kind(value, lang: str) -> str:
 def changed_parts(value, lang: str) -> str:
     """``pembilang, penyebut`` -> ``numerator, denominator`` in English; as words in Indonesian."""
     text = words(value)
-    return text if lang == "id" else re.sub(r"[a-z]+", lambda m: _PART_EN.get(m.group(0), m.group(0)), text)
+    if lang == "id":
+        return text
+    return ", ".join(_PART_EN.get(part.strip(), part.strip()) for part in text.split(","))
 
 
 def condition(value, lang: str) -> str:
