@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                        description="Runs notebooks 01-04 with papermill for each agency-year found under data/raw/ "
                                    "(or the one selected), writes data/processed/<agency>/<year>/ and "
                                    "reports/<agency>/<year>/{report.html,report.pdf,report.en.html,"
-                                   "report.en.pdf,summary.json,notebooks/}, and reports/index.html and "
+                                   "report.en.pdf,hasil.xlsx,hasil.en.xlsx,summary.json,notebooks/}, and "
+                                   "reports/index.html and "
                                    "index.en.html. "
                                    "Unchanged agency-years are skipped. Exit status 0 only when every one built.")
     b.add_argument("--agency", metavar="SLUG", help="only this agency (folder name under data/raw)")

@@ -233,8 +233,9 @@ def test_incremental_rebuild_skips_and_rebuilds_only_the_changed(built):
 
 
 def test_two_builds_are_identical(built, tmp_path):
-    """With SOURCE_DATE_EPOCH fixed (run_build sets it), both reports and the summary are byte-identical."""
-    names = ("report.html", "report.en.html", "summary.json")
+    """With SOURCE_DATE_EPOCH fixed (run_build sets it), both reports, both workbooks and the summary are
+    byte-identical."""
+    names = ("report.html", "report.en.html", "hasil.xlsx", "hasil.en.xlsx", "summary.json")
     first = {n: (built["seed"] / n).read_bytes() for n in names}
     first_proc = tree_digest(built["proc"] / SEED_AGENCY / str(SEED_YEAR))
     proc2, rep2 = tmp_path / "processed", tmp_path / "reports"
@@ -242,6 +243,33 @@ def test_two_builds_are_identical(built, tmp_path):
     assert r.returncode == 0, r.stderr
     assert {n: (rep2 / SEED_AGENCY / str(SEED_YEAR) / n).read_bytes() for n in names} == first
     assert tree_digest(proc2 / SEED_AGENCY / str(SEED_YEAR)) == first_proc
+
+
+def test_results_workbook_beside_each_report_linked_and_rebuilt_when_deleted(built):
+    """Each report links its results workbook (in its language) near the top, the index links both; a deleted
+    workbook is an output missing: the next build rebuilds the agency-year and the workbook is back."""
+    from html import unescape
+
+    import openpyxl
+
+    from analysis.report.labels import t
+
+    index = (built["rep"] / "index.html").read_text(encoding="utf-8")
+    for lang, html, book in (("id", "report.html", "hasil.xlsx"), ("en", "report.en.html", "hasil.en.xlsx")):
+        page = (built["seed"] / html).read_text(encoding="utf-8")
+        assert f'<nav class="downloads"><a href="{book}" download' in page
+        assert page.index('class="downloads"') < page.index("<h1")
+        assert f'href="{SEED_AGENCY}/{SEED_YEAR}/{book}"' in index
+        wb = openpyxl.load_workbook(built["seed"] / book)
+        assert wb.sheetnames[0] == t("xl_tentang", lang) and t("xl_rekonsiliasi", lang) in wb.sheetnames
+        footer = re.search(r'<footer class="provenance">(.*?)</footer>', page, re.S).group(1)
+        about = [c.value for row in wb.worksheets[0].iter_rows() for c in row]
+        assert unescape(footer) in about  # the same stamp as the report's
+    before = (built["seed"] / "hasil.xlsx").read_bytes()
+    (built["seed"] / "hasil.xlsx").unlink()
+    r = run_build(built["raw"], built["proc"], built["rep"], "--agency", SEED_AGENCY)
+    assert r.returncode == 0 and "1 built" in r.stdout, r.stdout + r.stderr
+    assert (built["seed"] / "hasil.xlsx").read_bytes() == before
 
 
 def test_one_language_replaces_the_agency_year_as_a_whole_with_stage_timings(built, tmp_path):
@@ -266,7 +294,7 @@ def test_one_language_replaces_the_agency_year_as_a_whole_with_stage_timings(bui
     line = next(ln for ln in r.stdout.splitlines() if "kernel ready" in ln)
     stages = re.findall(r"([\w-]+(?: ready| id| en)?) (\d+\.\d+) s", line)
     assert [name for name, _ in stages] == ["kernel ready", "01-clean", "02-indicators", "03-formula-changes",
-                                            "04-report en", "html en"]
+                                            "04-report en", "xlsx en", "html en"]
     ends = [float(v) for _, v in stages]
     assert ends == sorted(ends) and ends[0] > 0
 

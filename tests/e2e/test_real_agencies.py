@@ -64,6 +64,7 @@ def test_every_agency_year_of_data_raw_is_built(built):
     assert set(REAL) < set(years) and f"{len(years)} built" in built["log"]
     for ay in years:
         assert (built["rep"] / ay / "report.html").exists() and (built["rep"] / ay / "report.en.html").exists()
+        assert (built["rep"] / ay / "hasil.xlsx").exists() and (built["rep"] / ay / "hasil.en.xlsx").exists()
 
 
 def test_sumut_budget_levels_as_the_amounts_say(built):

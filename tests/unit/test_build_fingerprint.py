@@ -10,7 +10,7 @@ import pytest
 from build_fakes import fake_project
 
 from analysis.build.fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes, source_hash
-from analysis.build.languages import languages, report_files
+from analysis.build.languages import languages, report_files, workbook_file
 from analysis.build.products import all_product_files
 
 
@@ -85,6 +85,7 @@ def _built(opt, digest, pdf=False):
     for lang in languages(opt.lang):
         html, pdf_name = report_files(lang)
         (out / html).write_text("<p>")
+        (out / workbook_file(lang)).write_bytes(b"PK")
         if pdf:
             (out / pdf_name).write_bytes(b"%PDF")
     processed = Path(opt.processed_root) / "dinas" / "2024"
@@ -109,6 +110,7 @@ def test_one_language_needs_only_its_report(opt, lang):
     out = _built(one, digest)
     assert is_up_to_date("dinas", 2024, one, digest)
     assert sorted(p.name for p in out.glob("report*")) == [report_files(lang)[0]]
+    assert sorted(p.name for p in out.glob("hasil*")) == [workbook_file(lang)]
 
 
 def test_the_fingerprint_on_the_reports_ignores_languages_and_pdf(opt):
@@ -120,12 +122,13 @@ def test_the_fingerprint_on_the_reports_ignores_languages_and_pdf(opt):
     assert source_hash("dinas", 2024, replace(opt, params={"batas_atas": 100})) != source_hash("dinas", 2024, opt)
 
 
-@pytest.mark.parametrize("missing", ["report.html", "report.en.html", "summary.json", "budget.parquet",
-                                     "clean_info.json"])
+@pytest.mark.parametrize("missing", ["report.html", "report.en.html", "hasil.xlsx", "hasil.en.xlsx", "summary.json",
+                                     "budget.parquet", "clean_info.json"])
 def test_not_up_to_date_when_an_output_is_missing(opt, missing):
     digest = input_hash("dinas", 2024, opt)
     out = _built(opt, digest)
-    os.remove(out / missing if missing.startswith("report") else Path(opt.processed_root) / "dinas" / "2024" / missing)
+    report_side = missing.startswith(("report", "hasil"))
+    os.remove(out / missing if report_side else Path(opt.processed_root) / "dinas" / "2024" / missing)
     assert not is_up_to_date("dinas", 2024, opt, digest)
 
 

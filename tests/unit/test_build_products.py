@@ -68,3 +68,19 @@ def test_a_product_left_by_an_earlier_run_is_named(tmp_path):
 
 def test_a_notebook_without_products_passes(tmp_path):
     check_products("04-report", tmp_path / "nothing-here", file_system_now(tmp_path))
+
+
+@pytest.mark.parametrize("langs", [("id",), ("en",), ("id", "en")])
+def test_the_report_folder_products_of_each_language_are_checked(tmp_path, langs):
+    """The build writes the report and the results workbook of each language; one missing fails the agency-year
+    (naming it) before anything is committed."""
+    from analysis.build.products import check_report_products, report_products
+
+    names = [n for lang in langs for n in report_products(lang)]
+    assert {n.split(".")[0] for n in names} == {"report", "hasil"} and len(set(names)) == 2 * len(langs)
+    for n in names:
+        (tmp_path / n).write_text("x")
+    check_report_products(tmp_path, langs)
+    (tmp_path / names[-1]).unlink()
+    with pytest.raises(BuildError, match=names[-1].replace(".", r"\.")):
+        check_report_products(tmp_path, langs)

@@ -89,3 +89,19 @@ def test_casing_categories_and_scopes():
     assert vocabulary.scope("sasaran 2", "tabel_efisiensi", "id") == "Sasaran 2 (menurut tabel efisiensi)"
     assert vocabulary.polarity("negatif", "en") == "negative"
     assert vocabulary.target_type("jangka_menengah", "en") == "medium-term"
+
+
+@pytest.mark.parametrize("value, id_, en", [("pembilang", "pembilang", "numerator"),
+                                            ("pembilang, penyebut", "pembilang, penyebut", "numerator, denominator"),
+                                            ("indikator baru", "indikator baru", "new indicator"),
+                                            ("indikator dihentikan", "indikator dihentikan", "indicator ended")])
+def test_what_a_definition_change_changed_in_words(value, id_, en):
+    assert vocabulary.changed_parts(value, "id") == id_ and vocabulary.changed_parts(value, "en") == en
+
+
+def test_budget_levels_and_series_breaks_in_words():
+    assert vocabulary.budget_level("program_sumber_dana", "en") == "programme by funding source"
+    assert vocabulary.budget_level("rincian", "id") == "rincian"
+    assert vocabulary.break_kind("perubahan_rumus", "id") == "perubahan rumus"
+    assert vocabulary.break_kind("muncul", "en") == "new indicator"
+    assert vocabulary.break_kind("tak_dikenal", "en") == "tak dikenal"  # an unknown value as words, never raw

@@ -5,8 +5,8 @@ definitions, reference scales, notebooks, module source, locked dependencies and
 PDF, ``--param`` values); not the build date nor the git commit: a build of unchanged inputs is skipped, and its
 reports keep the stamp of the build that made them. The build's hash file records that fingerprint and a hash of
 every output it wrote (processed tables and report folder); an agency-year is skipped only when its fingerprint
-is unchanged, its outputs are exactly those recorded, every declared product is there, the report of every
-language asked for is there, and the PDFs are there if a PDF engine is there now.
+is unchanged, its outputs are exactly those recorded, every declared product is there, the report and workbook
+of every language asked for are there, and the PDFs are there if a PDF engine is there now.
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ..config import NOTEBOOKS, PROJECT_ROOT, REFERENCE_ROOT
 from ..ingest.raw import earlier_years
-from .languages import languages, report_files
+from .languages import languages
 from .options import Options
-from .products import all_product_files
+from .products import all_product_files, report_products
 
 HASH_FILE = ".build-hash.json"
 
@@ -96,7 +96,7 @@ def is_up_to_date(agency: str, year: int, opt: Options, digest: str) -> bool:
         return False
     if opt.pdf and not saved.get("pdf") and pdf_engine_present():
         return False
-    reports = [out / report_files(lang)[0] for lang in languages(opt.lang)]
+    reports = [out / name for lang in languages(opt.lang) for name in report_products(lang)]
     if not all(p.exists() for p in [*reports, *all_product_files(processed)]):
         return False
     try:

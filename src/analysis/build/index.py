@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .languages import LANGUAGES, file_name, report_files
+from .languages import LANGUAGES, file_name, report_files, workbook_file
 from .options import Options
 
 
@@ -27,12 +27,14 @@ def write_indexes(opt: Options) -> list[Path]:
 
 
 def _links(folder: Path, base: str, lang: str) -> dict | None:
-    """The report of one language in ``folder``: its HTML and PDF hrefs (PDF ``None`` when not printed), or
-    ``None`` when that language was not built."""
+    """The report of one language in ``folder``: its HTML, PDF and results workbook hrefs (PDF or workbook ``None``
+    when not there), or ``None`` when that language was not built."""
     html, pdf = report_files(lang)
     if not (folder / html).exists():
         return None
-    return {"lang": lang, "html": f"{base}/{html}", "pdf": f"{base}/{pdf}" if (folder / pdf).exists() else None}
+    book = workbook_file(lang)
+    return {"lang": lang, "html": f"{base}/{html}", "pdf": f"{base}/{pdf}" if (folder / pdf).exists() else None,
+            "xlsx": f"{base}/{book}" if (folder / book).exists() else None}
 
 
 def write_index(opt: Options, lang: str = "id") -> Path:

@@ -7,6 +7,9 @@ what an earlier run left. A check is a few ``stat`` calls.
 A product is declared for an agency-year only when the table kinds its output needs were read
 (:data:`analysis.needs.PRODUCT_NEEDS`, against the ``clean_info.json`` notebook 01 wrote): an agency-year
 without a budget table has no ``budget`` product to miss.
+
+The build itself writes the report folder's products of each language (:func:`report_products`: the report page
+and the results workbook; the PDF only where a PDF engine is there), checked before the agency-year is committed.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from .. import needs
 from ..config import PRODUCTS, TABLE_FORMATS
+from .languages import report_files, workbook_file
 from .options import BuildError
 
 
@@ -88,3 +92,16 @@ def check_products(notebook: str, folder: Path | str, since_ns: int) -> None:
     if problems:
         raise BuildError(f"notebook {notebook}.ipynb did not write its declared products in {folder}: "
                          + "; ".join(problems))
+
+
+def report_products(lang: str) -> tuple[str, ...]:
+    """The files the build writes into the report folder for ``lang`` (the PDF aside: its engine may be absent):
+    ``report.html`` and ``hasil.xlsx``, ``report.en.html`` and ``hasil.en.xlsx``."""
+    return report_files(lang)[0], workbook_file(lang)
+
+
+def check_report_products(folder: Path | str, langs) -> None:
+    """Raise :class:`BuildError` naming each report product of ``langs`` missing in ``folder``."""
+    missing = [name for lang in langs for name in report_products(lang) if not (Path(folder) / name).is_file()]
+    if missing:
+        raise BuildError(f"the build did not write {', '.join(missing)} in {folder}")

@@ -20,9 +20,9 @@ from ..ingest.raw import check_agency_year, discover
 from .engine import run_notebooks, skip_unused_imports
 from .fingerprint import HASH_FILE, input_hash, is_up_to_date, output_hashes, source_hash
 from .index import all_indexes_exist, write_indexes
-from .languages import languages, report_files
+from .languages import languages, report_files, workbook_file
 from .options import BuildError, Options, Result
-from .products import product_path
+from .products import check_report_products, product_path
 from .reproducible import reproducible_pdf
 from .staging import Stage, private_tempdir, repair
 from .stamp import Stamp
@@ -68,9 +68,11 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         read = {}
 
         def publish(lang, nb):
-            """The report in ``lang`` to HTML, and its PDF started, while the kernel runs the next language."""
+            """The results workbook and the report in ``lang`` to HTML, and its PDF started, while the kernel runs
+            the next language."""
             from ..atomic import write_text
             from ..report.export import notebook_to_html
+            from ..report.workbook import load, write_workbook
 
             if not read:  # the processed tables are complete once the report notebook runs
                 summary_file = product_path(stage.processed, "03-formula-changes", "summary.json")
@@ -78,18 +80,22 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
                 info = json.loads((stage.processed / "clean_info.json").read_text(encoding="utf-8"))
                 read["report_title"] = info.get("meta", {}).get("judul_laporan", "")
                 read["stamp"] = Stamp.of(source, opt.date)
+                read["workbook"] = load(stage.processed)  # the tables the workbook shows, read once
             name = read["summary"]["nama_instansi"]
             title = f"{name} — {year}"
             html_name, pdf_name = report_files(lang)
             others = {other: report_files(other)[0] for other in langs if other != lang}
             footer = read["stamp"].footer(lang, read["report_title"], name, year)
+            book = workbook_file(lang)
+            write_workbook(stage.report / book, read["workbook"], year, lang, footer, read["stamp"].date)
+            mark(f"xlsx {lang}")
             worker.exporter_ready()  # one exporter per process, not used from two threads at once
-            write_text(stage.report / html_name, notebook_to_html(nb, title, lang, footer, others))
+            write_text(stage.report / html_name, notebook_to_html(nb, title, lang, footer, others, book))
             mark(f"html {lang}")
             if browser is not None:
                 pdf = stage.report / pdf_name
 
-                def printed():
+                def printed(pdf=pdf, lang=lang):  # bound now: it runs on the browser's thread, after this loop moved on
                     reproducible_pdf(pdf, read["stamp"].date)  # the same bytes whenever and wherever it printed
                     mark(f"pdf {lang}")
 
@@ -111,6 +117,7 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
                 pdf_ok = True
             except PdfUnavailable as e:
                 res.notes.append(str(e))
+        check_report_products(stage.report, langs)
         summary = read["summary"]
         # the headline figures, and when and from what they were built
         summary["build"] = read["stamp"].as_dict()

@@ -69,13 +69,14 @@ class Worker:
         return self._browser
 
     def preload_exporter(self) -> None:
-        """Import nbconvert and compile its templates (about 0,8 s) in a thread while the kernel boots;
-        :meth:`exporter_ready` waits for it."""
+        """Import nbconvert and compile its templates (about 0,8 s), and import what the results workbook needs
+        (pandas, xlsxwriter: about 0,5 s), in a thread while the kernel boots; :meth:`exporter_ready` waits for it."""
         if self._preload is None:
             def _load():
                 from ..report import export
                 try:
                     export.warm_up()
+                    from ..report import workbook  # noqa: F401
                 except Exception:  # the real export reports any problem
                     pass
 

@@ -13,15 +13,17 @@ import re
 REMOVE_TAGS = {"parameters", "injected-parameters", "papermill-error-cell-tag", "remove"}
 
 
-def page(body: str, title: str, lang: str = "id", footer: str = "", others: dict[str, str] | None = None) -> str:
+def page(body: str, title: str, lang: str = "id", footer: str = "", others: dict[str, str] | None = None,
+         workbook: str = "") -> str:
     """The whole HTML page around ``body`` (markup, kept as it is); ``title`` and ``footer`` are text;
-    ``others``: language -> file name of the same report in that language, linked at the top."""
+    ``others``: language -> file name of the same report in that language, linked at the top; ``workbook``: the
+    file name of the results workbook, a download link at the top ("": none)."""
     from markupsafe import Markup
 
     from .render import render, stylesheet
 
     return render("page.html", lang=lang, title=title, css=stylesheet("report.css"), body=Markup(body),
-                  footer=footer, others=others or {}) + "\n"
+                  footer=footer, others=others or {}, workbook=workbook) + "\n"
 
 
 _EXPORTER = None
@@ -52,9 +54,10 @@ def warm_up() -> None:
     notebook_to_html(nb, "", "id", "")
 
 
-def notebook_to_html(nb, title: str, lang: str = "id", footer: str = "", others: dict[str, str] | None = None) -> str:
-    """The report page: every output of ``nb`` (an executed notebook), no code, no markdown cells; ``others``
-    as :func:`page` takes it."""
+def notebook_to_html(nb, title: str, lang: str = "id", footer: str = "", others: dict[str, str] | None = None,
+                     workbook: str = "") -> str:
+    """The report page: every output of ``nb`` (an executed notebook), no code, no markdown cells; ``others`` and
+    ``workbook`` as :func:`page` takes them."""
     # shallow copies: ``nb`` stays as it is, and the exporter deep-copies what it gets anyway
     nb = copy.copy(nb)
     nb.cells = [copy.copy(c) for c in nb.cells]
@@ -65,7 +68,7 @@ def notebook_to_html(nb, title: str, lang: str = "id", footer: str = "", others:
                                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
     body, _ = exporter().from_notebook_node(nb)
     body = _chart_alt_text(body)
-    return page(body, title, lang, footer, others)
+    return page(body, title, lang, footer, others, workbook)
 
 
 _SVG_IMG = re.compile(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)"')

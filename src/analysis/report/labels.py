@@ -296,6 +296,59 @@ LABELS.update({
     "total_dihitung": ("(tidak tercetak: jumlah baris teratas)", "(not printed: sum of the top rows)"),
 })
 LABELS.update({"semua_program": ("semua program", "all programmes"), "semua_sasaran": ("Semua sasaran", "All goals")})
+LABELS.update({
+    # the results workbook (report/workbook.py): sheet names (at most 31 characters), headers, the about sheet
+    "xl_tentang": ("Tentang", "About"), "xl_iku": ("IKU", "KPI"), "xl_sasaran": ("Capaian sasaran", "Goal achievement"),
+    "xl_anggaran": ("Anggaran", "Budget"), "xl_rincian": ("Anggaran berjenjang", "Budget by level"),
+    "xl_efisiensi": ("Efisiensi", "Efficiency"), "xl_rekonsiliasi": ("Rekonsiliasi", "Reconciliation"),
+    "xl_tren": ("Tren", "Trends"), "xl_rumus": ("Perubahan rumus", "Formula changes"),
+    "xl_judul": ("Hasil analisis laporan kinerja", "Results of the performance report analysis"),
+    "xl_sha": ("SHA-256 berkas sumber", "SHA-256 of the source file"),
+    "xl_dibuat": ("Pembuatan", "Build"), "xl_lembar": ("Lembar", "Sheet"), "xl_isi": ("Isi", "What it holds"),
+    "xl_tidak_ada": ("tidak ada: {alasan}", "absent: {alasan}"),
+    "xl_tidak_dibuat": ("tabelnya tidak dibuat dari laporan ini", "its table was not produced from this report"),
+    "xl_tanpa_rincian": ("laporan ini tidak memuat tabel anggaran berjenjang",
+                         "no budget table with levels in this report"),
+    "xl_angka": ("Angka disimpan sebagai angka: persentase sebagai pecahan berformat persen (0,9617 tampil "
+                 "96,17 %), rupiah utuh, selisih dua persentase dalam poin persentase; sel kosong: tidak dinyatakan "
+                 "atau tidak dihitung. Teks yang diawali =, +, -, @ disimpan sebagai teks, bukan rumus.",
+                 "Numbers are stored as numbers: percentages as fractions with a percent format (0.9617 shows "
+                 "96.17 %), rupiah whole, a difference of two percentages in percentage points; an empty cell: not "
+                 "stated or not computed. Text beginning with =, +, -, @ is stored as text, never as a formula."),
+    "xl_isi_iku": ("Setiap IKU: target, realisasi, komponen, capaian dihitung ulang di samping capaian tercetak",
+                   "Each KPI: target, actual, components, achievement recomputed beside the printed one"),
+    "xl_isi_sasaran": ("Capaian per sasaran (rata-rata capaian IKU-nya) dan keseluruhan",
+                       "Achievement per goal (mean of its KPIs) and overall"),
+    "xl_isi_anggaran": ("Anggaran, realisasi dan serapan per program, sumber dana, sasaran dan total",
+                        "Budget, spending and absorption by programme, funding source, goal and total"),
+    "xl_isi_rincian": ("Anggaran berjenjang seperti tercetak, dengan persentase dihitung ulang dari jumlahnya",
+                       "Budget by level as printed, with the percentage recomputed from the amounts"),
+    "xl_isi_efisiensi": ("Efisiensi: capaian dibanding serapan, dengan beberapa metode",
+                         "Efficiency: achievement against absorption, by several methods"),
+    "xl_isi_rekonsiliasi": ("Setiap angka tercetak dibanding hitung ulangnya: yang perlu perhatian dulu, lalu yang "
+                            "cocok", "Every printed figure against its recomputation: those needing attention "
+                            "first, then the matches"),
+    "xl_isi_tren": ("Realisasi per tahun dan perubahannya", "Actual per year and its change"),
+    "xl_isi_rumus": ("Perubahan definisi indikator yang memutus deret", "Changes of indicator definitions that break "
+                     "a series"),
+    "satuan": ("Satuan", "Unit"), "pembilang": ("Pembilang", "Numerator"), "penyebut": ("Penyebut", "Denominator"),
+    "realisasi_komponen": ("Realisasi dari komponen", "Actual from components"),
+    "target_atas": ("Target (batas atas)", "Target (upper bound)"),
+    "target_predikat": ("Target (predikat)", "Target (grade)"),
+    "realisasi_predikat": ("Realisasi (predikat)", "Actual (grade)"), "predikat": ("Predikat", "Grade"),
+    "batas_capaian": ("Batas capaian", "Achievement cap"), "nama": ("Nama", "Name"),
+    "realisasi_dilaporkan_teks": ("Dilaporkan (tercetak)", "Reported (as printed)"),
+    "nilai_dilaporkan": ("Nilai dilaporkan", "Reported value"),
+    "target_jangka_menengah": ("Target jangka menengah", "Medium-term target"),
+    "jenis": ("Jenis", "Kind"), "versi_lama": ("Versi lama", "Old version"),
+    "versi_baru": ("Versi baru", "New version"),
+    "tahun_lama": ("Tahun terakhir definisi lama", "Last year of the old definition"),
+    "tahun_baru": ("Tahun pertama definisi baru", "First year of the new definition"),
+    "yang_berubah": ("Yang berubah", "What changed"),
+    "definisi_lama": ("Definisi lama", "Old definition"), "definisi_baru": ("Definisi baru", "New definition"),
+    "poin_persentase": ("poin persentase", "percentage points"), "rasio": ("rasio", "ratio"),
+    "unduh_hasil": ("Unduh hasil (Excel)", "Download the results (Excel)"),
+})
 
 
 def t(key: str, lang: str = "id") -> str:

@@ -44,7 +44,7 @@ def table_titles(tables_read) -> dict[str, str]:
 
 def programme_names(budget) -> dict:
     rows = budget[budget["program_no"].notna() & budget["nama"].notna()] if "nama" in budget else budget.iloc[0:0]
-    return {int(r["program_no"]): r["nama"] for _, r in rows.iterrows()}
+    return {int(no): name for no, name in zip(rows["program_no"], rows["nama"], strict=True)}
 
 
 def readable_reconciliation(rec, lang: str, iku=None, budget=None, tables_read=None, lines=None) -> pd.DataFrame:

@@ -24,6 +24,17 @@ _FORMULA = {"selisih_rata_rata": ("capaian − rata-rata biasa persentase serapa
                                    "achievement − Σ spending / Σ budget × 100"),
             "rasio": ("capaian / serapan tertimbang (efisien bila ≥ 1)",
                       "achievement / weighted absorption (efficient if ≥ 1)")}
+#: a row of the budget table (``tingkat``) and a series break (``jenis``), (id, en)
+_BUDGET_LEVEL = {"program": ("program", "programme"),
+                 "program_sumber_dana": ("program per sumber dana", "programme by funding source"),
+                 "sumber_dana": ("sumber dana", "funding source"), "sasaran": ("sasaran", "goal"),
+                 "total": ("total", "total"), "rincian": ("rincian", "budget line")}
+_BREAK = {"perubahan_rumus": ("perubahan rumus", "formula change"), "celah": ("celah data", "gap in the data"),
+          "muncul": ("indikator baru", "new indicator"), "hilang": ("indikator berakhir", "indicator ended")}
+#: what a definition change changed (``yang_berubah``: parts joined by ", ", or a phrase), in English
+_PART_EN = {"pembilang": "numerator", "penyebut": "denominator", "satuan": "unit", "polaritas": "polarity",
+            "faktor": "factor", "indikator baru": "new indicator", "indikator dihentikan": "indicator ended",
+            "tidak ada definisi di antaranya": "no definition in between"}
 _CONDITION = {"Baik": "Good", "Rusak": "Damaged", "Rusak Berat": "Badly damaged", "Rusak Ringan": "Slightly damaged"}
 #: per quantity (``besaran``) the label of a check, {s}: its subject; (id, en)
 _QUANTITY = {
@@ -82,6 +93,22 @@ def method(value, lang: str) -> str:
 def formula(metode, text, lang: str) -> str:
     """The formula of an efficiency method: the pipeline's own text in Indonesian, its translation in English."""
     return text if lang == "id" or metode not in _FORMULA else _FORMULA[metode][1]
+
+
+def budget_level(value, lang: str) -> str:
+    return _pick(_BUDGET_LEVEL.get(value, (words(value), words(value))), lang)
+
+
+def break_kind(value, lang: str) -> str:
+    return _pick(_BREAK.get(value, (words(value), words(value))), lang)
+
+
+def changed_parts(value, lang: str) -> str:
+    """``pembilang, penyebut`` -> ``numerator, denominator`` in English; as words in Indonesian."""
+    text = words(value)
+    if lang == "id":
+        return text
+    return ", ".join(_PART_EN.get(part.strip(), part.strip()) for part in text.split(","))
 
 
 def condition(value, lang: str) -> str:
