@@ -21,8 +21,8 @@ from .reconciliation import _decimals, _ordered, _same_quantity, _unit
 from .sections import _group_label, _why
 
 #: the processed tables the workbook reads (any may be missing)
-TABLES = ("iku", "capaian_sasaran", "budget", "anggaran_rinci", "efficiency", "reconciliation", "trends", "breaks",
-          "definisi_indikator")
+TABLES = ("iku", "capaian_sasaran", "budget", "anggaran_rinci", "efficiency", "efficiency_ratios", "reconciliation",
+          "trends", "restatements", "breaks", "definisi_indikator")
 #: Excel number formats: a percentage (of a fraction), rupiah, a year, a whole number, percentage points (signed)
 PERCENT, RUPIAH, YEAR, WHOLE, POINTS = "0.00%", '"Rp" #,##0', "0", "#,##0", "+0.00;-0.00;0.00"
 
@@ -175,6 +175,27 @@ def _efficiency(tb, lang):
             Col(t("rumus", lang), lambda r: vocab.formula(r["metode"], r["rumus"], lang))], tb["efficiency"]
 
 
+def _ratios(tb, lang):
+    return [Col(t("sasaran", lang), lambda r: f"{int(r['sasaran_no'])}. {r['sasaran']}"),
+            Col(t("masukan", lang), lambda r: vocab.input_name(r["masukan"], lang)),
+            Col(t("capaian_masukan", lang), lambda r: _pct(r["capaian_masukan"])),
+            Col(t("capaian_keluaran", lang), lambda r: _pct(r["capaian_keluaran"])),
+            Col(t("efisiensi_ie", lang), lambda r: _pct(r["efisiensi"])),
+            Col(t("kategori", lang), lambda r: text_cell(vocab.category(r["kategori"], lang))),
+            Col(t("baris", lang), lambda r: text_cell(r["baris_sumber"]))], tb["efficiency_ratios"]
+
+
+def _restatements(tb, lang):
+    units = _units(tb)
+    return [Col(t("kode", lang), lambda r: text_cell(r["kode_indikator"])),
+            Col(t("tahun", lang), lambda r: _year(r["tahun"])),
+            Col(t("xl_laporan_pertama", lang), lambda r: _year(r["laporan_pertama"])),
+            Col(t("xl_nilai_pertama", lang), lambda r: _in_unit(r["nilai_pertama"], units.get(r["kode_indikator"]))),
+            Col(t("xl_laporan_ulang", lang), lambda r: _year(r["laporan_ulang"])),
+            Col(t("xl_nilai_ulang", lang), lambda r: _in_unit(r["nilai_ulang"], units.get(r["kode_indikator"]))),
+            Col(t("xl_laporan_dipakai", lang), lambda r: _year(r["laporan_dipakai"]))], tb["restatements"]
+
+
 def _figure(x, r, decimals: int):
     """A reconciled figure in its printed unit: a percentage, rupiah, or a number at ``decimals`` places."""
     if fmt.missing(x):
@@ -285,6 +306,8 @@ SHEETS = (Sheet("xl_iku", "xl_isi_iku", "iku", "capaian", _iku),
           Sheet("xl_anggaran", "xl_isi_anggaran", "budget", "anggaran", _budget),
           Sheet("xl_rincian", "xl_isi_rincian", "anggaran_rinci", "xl_tanpa_rincian", _lines),
           Sheet("xl_efisiensi", "xl_isi_efisiensi", "efficiency", "efisiensi", _efficiency),
+          Sheet("xl_efisiensi_rasio", "xl_isi_efisiensi_rasio", "efficiency_ratios", "xl_tanpa_rasio", _ratios),
           Sheet("xl_rekonsiliasi", "xl_isi_rekonsiliasi", "reconciliation", "", _reconciliation),
           Sheet("xl_tren", "xl_isi_tren", "trends", "tren", _trends),
+          Sheet("xl_ulang", "xl_isi_ulang", "restatements", "xl_tanpa_ulang", _restatements),
           Sheet("xl_rumus", "xl_isi_rumus", "breaks", "", _breaks))
