@@ -35,8 +35,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "keluaran": ("Keluaran program", "Programme output"), "dari": ("dari", "of"),
     "tahun": ("Tahun", "Year"), "versi": ("Versi definisi", "Definition version"),
     "perubahan_tahunan": ("Perubahan dari tahun sebelumnya", "Change from previous year"),
-    "perubahan_pp": ("Perubahan dari tahun sebelumnya (poin persentase)",
-                     "Change from previous year (percentage points)"),
+    "perubahan_pp": ("Perubahan dari tahun sebelumnya (selisih)", "Change from previous year (difference)"),
     "perubahan_relatif": ("Perubahan dari tahun sebelumnya (%)", "Change from previous year (%)"),
     "sebanding": ("Sebanding?", "Comparable?"), "ya": ("ya", "yes"),
     "tidak": ("tidak — rumus berubah", "no — formula changed"),
@@ -272,6 +271,8 @@ LABELS.update({
     "total_dihitung": ("(tidak tercetak: jumlah baris teratas)", "(not printed: sum of the top rows)"),
 })
 LABELS.update({"semua_program": ("semua program", "all programmes"), "semua_sasaran": ("Semua sasaran", "All goals")})
+LABELS.update({"dari_tahun": ("dari", "from"), "indikator_baru": ("indikator baru", "new indicator"),
+               "tidak_diukur_setelah": ("tidak diukur lagi setelah", "no longer measured after")})
 
 
 def t(key: str, lang: str = "id") -> str:
