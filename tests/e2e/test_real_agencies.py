@@ -18,7 +18,8 @@ import pytest
 from analysis.config import RAW_ROOT
 
 pytestmark = pytest.mark.slow
-REAL = ("sumut-setda/2021", "kanwil-djpb-sulut/2023", "tanahdatar-kab/2015", "tanahdatar-kab/2016", "bpkp/2021")
+REAL = ("sumut-setda/2021", "kanwil-djpb-sulut/2023", "tanahdatar-kab/2015", "tanahdatar-kab/2016", "bpkp/2021",
+        "wonogiri-kab/2020")
 
 
 def _rows(agency_year: str, name: str) -> list[dict]:
@@ -215,6 +216,41 @@ def test_tanah_datar_2016_trends_join_the_2015_report_with_its_lines(built):
         assert "No later report re-prints a past figure differently" in text_en
 
 
+def test_wonogiri_capaian_and_ipg_series_as_the_arithmetic_says(built):
+    """Two capaian from sentences (one lower-is-better), and the IPG table printed one row per year with its
+    'Selisih Realisasi' column: every printed figure recomputed from the printed cells; 2016 printed '-'."""
+    ay = "wonogiri-kab/2020"
+    rec = _rec(built, ay)
+    rows = {r["indikator"]: r for r in _rows(ay, "capaian_iku.csv")}
+    ipg, theil = rows["IPG"], rows["Indeks Theil"]
+    t, r = _id(ipg["target"]), _id(ipg["realisasi"])
+    assert _half_up(r / t * 100, 2) == _pct(ipg["capaian"])                       # 91,08 / 89,95 = 101,26 %
+    assert rec.loc["capaian IPG 2020", "status"] == "match"
+    t, r = _id(theil["target"]), _id(theil["realisasi"])
+    assert _half_up((2 * t - r) / t * 100, 1) == _pct(theil["capaian"])            # lower is better: 2T − R
+    assert _half_up(r / t * 100, 1) != _pct(theil["capaian"])                      # R / T would be 75,6
+    c = rec.loc["capaian THEIL 2020"]
+    assert c["status"] == "match" and c["recomputed"] == pytest.approx((2 * t - r) / t * 100)
+    # the series: the years with a printed value, '-' (tidak tersedia data) none, never zero
+    (row,) = _rows(ay, "realisasi_multi_tahun.csv")
+    printed = {int(k[-4:]): _id(v) for k, v in row.items() if k.startswith("realisasi_") and v.strip() != "-"}
+    assert row["realisasi_2016"] == "-" and 2016 not in printed
+    real = pd.read_csv(built["proc"] / ay / "realisasi_tahunan.csv")
+    assert dict(zip(real["tahun"], real["realisasi"], strict=True)) == pytest.approx(printed)
+    assert printed[2020] == _id(ipg["realisasi"])                                 # the table agrees with the text
+    # each printed 'Selisih Realisasi' is the difference of the two printed years, in index points
+    for s in _rows(ay, "pernyataan_narasi.csv"):
+        a, b = int(s["dari_tahun"]), int(s["tahun"])
+        diff = printed[b] - printed[a]
+        assert _half_up(diff, 2) == _id(s["nilai"]), (a, b)
+        c = rec.loc[f"perubahan IPG {a}→{b}"]
+        assert c["status"] == "match" and c["recomputed"] == pytest.approx(diff), (a, b, c["explanation"])
+        assert "difference in points" in c["explanation"]
+    trends = pd.read_csv(built["proc"] / ay / "trends.csv").set_index(["kode_indikator", "tahun"])
+    assert trends.loc[("IPG", 2017), "tahun_sebelumnya"] == 2015                  # across the missing 2016
+    assert trends.loc[("IPG", 2017), "perubahan_tahunan_pp"] == pytest.approx(printed[2017] - printed[2015])
+
+
 @pytest.mark.parametrize("agency_year", REAL)
 def test_reports_show_no_missing_markers_and_values_in_their_unit(built, agency_year):
     for name in ("report.html", "report.en.html"):
@@ -229,5 +265,9 @@ def test_reports_show_no_missing_markers_and_values_in_their_unit(built, agency_
         assert "15,00\u00a0%" not in text
     if agency_year == "bpkp/2021":  # the ratio table shown, with its inputs named in words; no "not computed" claim
         assert "Efisiensi (IE) (SDM)" in text and "124,25\u00a0%" in text and "efisiensi tidak dihitung" not in text
+    if agency_year == "wonogiri-kab/2020":  # an index of 0,0189 shown as printed; IPG's changes in points
+        assert re.search(r"\b0,0189\b", text) and re.search(r"\b0,025\b", text) and "0,02\u00a0%" not in text
+        assert "+0,43\u00a0poin" in text and "+0,40\u00a0poin (dari 2015)" in text
+        assert "+0,43\u00a0poin persentase" not in text and "indikator baru" in text
     if agency_year == "sumut-setda/2021":  # the budget table with levels, printed and recomputed percentages
         assert "3.Sub Kegiatan Evaluasi Pelaksanaan" in text and "77,08\u00a0%" in text and "1.2.3" in text

@@ -5,7 +5,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import pipeline
 from analysis.indicators import trends as tren
+from conftest import SEED_AGENCY, SEED_YEAR
 
 
 def defs(*versions):
@@ -112,3 +114,25 @@ def test_decomposition_when_both_formulas_are_known(seed_run):
     assert d["efek_rumus_pp"] == pytest.approx(214 / 3645 * 100 - old_2024)
     assert d["efek_kinerja_pp"] == pytest.approx(old_2024 - 29.33)
     assert d["efek_rumus_pp"] + d["efek_kinerja_pp"] == pytest.approx(d["perubahan_pp"])
+
+
+def _edit_seed(raw, file, old, new):
+    p = raw / SEED_AGENCY / str(SEED_YEAR) / file
+    text = p.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_year_a_multi_year_table_prints_no_value_for_has_no_realisation(raw_copy):
+    """'-' ("tidak tersedia data") or an empty year cell: that year is left out, never read as zero, and the
+    printed progress is measured from the first year with a value."""
+    _edit_seed(raw_copy, "realisasi_multi_tahun.csv", '"29,79%","29,33%"', '-,"29,33%"')
+    _edit_seed(raw_copy, "realisasi_multi_tahun.csv", '"0,08%","0,33%"', ',"0,33%"')
+    t = pipeline.run_clean(SEED_AGENCY, SEED_YEAR, raw_copy, raw_copy.parent / "processed").tables
+    real = t["realisasi_tahunan"]
+    years = {c: sorted(real.loc[real["kode_indikator"] == c, "tahun"]) for c in ("KB", "UKNK", "SAKIP")}
+    assert years == {"KB": [2023, 2024], "UKNK": [2023, 2024], "SAKIP": [2022, 2023, 2024]}
+    assert not real["realisasi"].eq(0).any()
+    figs = t["reported_figures"]
+    kb = figs[(figs["besaran"] == "kemajuan") & (figs["subjek"] == "KB")].iloc[0]
+    assert (kb["tahun_dasar"], kb["tahun"]) == (2023, 2024)

@@ -74,3 +74,23 @@ def test_score_differences_are_points_not_percentage_points():
 ])
 def test_numbers_written_by_python_in_a_text_follow_the_report_style(text, lang, expected):
     assert fmt.teks(text, lang) == expected
+
+
+@pytest.mark.parametrize("x, satuan, lang, expected", [
+    (0.025, "indeks", "id", "0,025"), (0.0189, "indeks", "id", "0,0189"), (0.0189, "indeks", "en", "0.0189"),
+    (0.018169, "indeks", "id", "0,0182"), (-0.0189, "rasio", "id", "\u22120,0189"), (3.25, "indeks", "id", "3,25"),
+    (0.5, "indeks", "id", "0,50"), (15.0, "Nagari", "id", "15\u00a0Nagari"), (0.0189, "%", "id", "0,02\u00a0%"),
+])
+def test_a_small_value_keeps_three_significant_digits(x, satuan, lang, expected):
+    # an inequality index of 0,0189 against a target of 0,025 must not both read 0,02 (Wonogiri 2020)
+    assert fmt.dalam_satuan(x, satuan, lang) == expected
+
+
+@pytest.mark.parametrize("x, satuan, graded, lang, expected", [
+    (-0.33, "%", False, "id", "\u22120,33\u00a0poin persentase"), (0.43, "indeks", False, "id", "+0,43\u00a0poin"),
+    (0.43, "indeks", False, "en", "+0.43\u00a0points"), (3.25, "predikat", True, "id", "+3,25\u00a0poin"),
+    (-0.0018, "indeks", False, "id", "\u22120,0018\u00a0poin"), (2.0, "Nagari", False, "id", "+2\u00a0Nagari"),
+    (-1500.0, "rupiah", False, "id", "\u2212Rp\u00a01.500"), (None, "indeks", False, "id", "\u2014"),
+])
+def test_a_difference_is_in_the_indicators_unit(x, satuan, graded, lang, expected):
+    assert fmt.selisih(x, satuan, lang, graded) == expected

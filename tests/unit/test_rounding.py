@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.reconcile.rounding import decimal_rule, printed_decimals, round_half_up, truncate
+from analysis.reconcile.rounding import decimal_rule, figure_decimals, printed_decimals, round_half_up, truncate
 
 # (value, decimals, half-up, truncated)
 EDGES = [
@@ -106,3 +106,13 @@ def test_vectorised_is_fast():
                                      ("3,7%", 1), ("Rp 20,674,821,126", 0), ("-80,29%", 2), ("93.6", 1)])
 def test_printed_decimals(text, d):
     assert printed_decimals(text) == d
+
+
+@pytest.mark.parametrize("text, value, d", [
+    ("0,0189", 0.0189, 4), ("0,025", 0.025, 3), ("1,060", 1.06, 2), ("1,250", 1250.0, 0), ("5,87 %", 5.87, 2),
+    ("12.151.893.026", 12151893026.0, 0), ("93.6", 93.6, 1), ("-0,33", -0.33, 2), ("0,0189", None, 0),
+    ("0,0189", float("nan"), 0),
+])
+def test_figure_decimals_take_the_value_read_where_the_text_is_ambiguous(text, value, d):
+    # the text alone reads '0,0189' as no decimals (a thousands separator?); the value read in its style says 4
+    assert figure_decimals(text, value) == d

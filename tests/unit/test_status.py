@@ -183,3 +183,28 @@ def test_vectorised_not_comparable_only_with_a_crossing_flag():
     per_figure = [classify(_rep(t, v, "kemajuan"), _as_candidates(p, None, None), c)[0]
                   for t, v, p, c in zip(["-80,29", "94,45"], reported, primary, [BREAK, None], strict=True)]
     assert per_figure == ["not_comparable", "match"]
+
+
+def _change_cands():
+    from analysis.ingest.figures import Subject
+    from analysis.reconcile.candidate import candidate
+
+    k = ("perubahan", Subject.indicator("IPG"), 2017, 2018)
+    return [candidate(k, "persen", 0.43 / 90.7 * 100, utama=True, penjelasan="relative"),
+            candidate(k, "persen_dibulatkan", 0.43 / 90.7 * 100, dibulatkan=True, penjelasan="relative, printed"),
+            candidate(k, "poin", 0.43, penjelasan="points", nama_metode=("the difference in points", "selisih")),
+            candidate(k, "poin_dibulatkan", 0.43, penjelasan="points, printed")]
+
+
+def test_a_change_printed_without_percent_in_an_index_is_its_difference():
+    from analysis.reconcile.candidates import primary_as_printed
+
+    rep = pd.Series({"teks": "0,43", "nilai": 0.43, "besaran": "perubahan"})
+    # as the candidates come (the relative change first): only another method reproduces the printed 0,43
+    assert classify(rep, _change_cands())[0] == "method"
+    status, value, (why, _) = classify(rep, primary_as_printed(_change_cands(), rep["teks"]))
+    assert (status, value) == ("match", 0.43) and "difference in points" in why
+    # printed with '%', "0,43 %" is a relative change: the candidates stay as they are, and it is judged so
+    kept = primary_as_printed(_change_cands(), "0,43 %")
+    assert [c["utama"] for c in kept] == [c["utama"] for c in _change_cands()]
+    assert classify(pd.Series({"teks": "0,47 %", "nilai": 0.47, "besaran": "perubahan"}), kept)[0] == "match"

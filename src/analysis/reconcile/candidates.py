@@ -15,10 +15,31 @@ from ..config import DEFAULT_CATEGORY_SCALE
 from ..indicators.capaian import capaian as capaian_fn
 from ..indicators.methods import COMMON_CAPS, METHODS, NUMERIC, default_method, describe
 from ..ingest.figures import Subject
+from ..ingest.units import unit_of
 from .budget_candidates import budget_candidates
 from .candidate import candidate
 from .rounding import round_half_up
 from .status import METHOD_PREFIX, PRINTED_ONLY
+
+
+def _in_points(satuan) -> bool:
+    """Whether an indicator's differences are points: an index, a score, a ratio or a count (not a percentage,
+    a grade or rupiah)."""
+    if not isinstance(satuan, str) or not satuan.strip():
+        return False
+    return unit_of(satuan).kind in ("indeks", "nilai", "rasio", "jumlah")
+
+
+def primary_as_printed(cands: list[dict], printed) -> list[dict]:
+    """The candidates of a change figure as its print says: printed without '%' in an indicator measured in
+    points (an index, a score, a count), a change is the difference — the point difference becomes the primary
+    recomputation and the relative change an alternative; printed with '%', nothing changes."""
+    if "%" in str(printed) or not any(c["metode"] == "poin" for c in cands):
+        return cands
+    role = {"persen": (False, False), "persen_dibulatkan": (False, False), "poin": (True, False),
+            "poin_dibulatkan": (False, True)}
+    return [dict(c, utama=role[c["metode"]][0], dibulatkan=role[c["metode"]][1]) if c["metode"] in role else c
+            for c in cands]
 
 
 def iku_candidates(iku: pd.DataFrame, year) -> list[dict]:
@@ -165,6 +186,9 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
     c += budget_candidates(tables, sasaran, budget, efficiency, year, skala_kategori)
     # year-to-year changes (perubahan) and the report's "tingkat kemajuan"
     s = series.set_index(["kode_indikator", "tahun"])
+    # an index, a score, a ratio or a count changes by points, not percentage points (a grade's score keeps the
+    # percentage wording: its changes are printed with '%')
+    in_points = set(iku.loc[iku["satuan"].map(_in_points), "kode_indikator"]) if "satuan" in iku else set()
     for code in series["kode_indikator"].unique():
         years = sorted(series.loc[series["kode_indikator"] == code, "tahun"])
         pairs = [(a, b) for a in years for b in years if a < b]
@@ -180,6 +204,16 @@ def candidates(tables, iku, sasaran, budget, efficiency, series, year,
                 c.append(candidate(k, "persen_dibulatkan", (rb - ra) / ra * 100 if ra else np.nan, dibulatkan=True,
                                penjelasan=("relative change from the realisations as printed (rounded)",
                                            "perubahan relatif dari realisasi yang tercetak (dibulatkan)")))
+                if code in in_points:
+                    c.append(candidate(k, "poin", vb - va,
+                                       penjelasan=(f"a difference in points ({vb:g} − {va:g})",
+                                                   f"selisih dalam poin ({vb:g} − {va:g})"),
+                                       nama_metode=(f"the difference in points ({vb:g} − {va:g})",
+                                                    f"selisih dalam poin ({vb:g} − {va:g})")))
+                    c.append(candidate(k, "poin_dibulatkan", rb - ra,
+                                       penjelasan=(f"a difference in points of the printed values ({rb:g} − {ra:g})",
+                                                   f"selisih poin dari nilai tercetak ({rb:g} − {ra:g})")))
+                    continue
                 c.append(candidate(k, "poin_persentase", vb - va,
                                penjelasan=(f"a difference in percentage points ({vb:g} − {va:g}), printed with '%'",
                                            f"selisih dalam poin persentase ({vb:g} − {va:g}), dicetak dengan '%'")))

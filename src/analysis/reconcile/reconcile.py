@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..ingest.figures import Subject
+from .candidates import primary_as_printed
 from .rounding import printed_decimals, round_half_up
 from .status import STATUS_ORDER, classify
 
@@ -51,7 +52,10 @@ def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.Da
         key = _norm_key((r["besaran"], subject, r["tahun_dasar"], r["tahun"]))
         cross = _crossing(brk, subject.key, r["tahun_dasar"], r["tahun"]) if (
             r["besaran"] in ("perubahan", "kemajuan") and subject.kind == "indicator") else None
-        status, value, (why, why_id) = classify(r, groups.get(key, []), cross)
+        cands_r = groups.get(key, [])
+        if r["besaran"] in ("perubahan", "kemajuan"):
+            cands_r = primary_as_printed(cands_r, r["teks"])
+        status, value, (why, why_id) = classify(r, cands_r, cross)
         d = printed_decimals(r["teks"])
         diff = r["nilai"] - round_half_up(value, d) if not pd.isna(r["nilai"]) and not pd.isna(value) else np.nan
         label = f"{r['besaran']} {r['subjek']}" + (f" {r['tahun_dasar']}→{r['tahun']}" if not pd.isna(r["tahun_dasar"])

@@ -32,6 +32,17 @@ def printed_decimals(text: str) -> int:
     return 0
 
 
+def figure_decimals(text: str, value=None) -> int:
+    """Decimals of a printed figure: as its text reads (:func:`printed_decimals`), or more where the value read
+    from it has more — the style tells ('1,060' in id style is 1.06: 2; '0,0189' is 0.0189: 4, where the text
+    alone suggests a thousands separator or none)."""
+    d = printed_decimals(text)
+    if value is None or value != value:  # None, NaN or NA
+        return d
+    shortest = repr(float(value))
+    return max(d, 0 if "e" in shortest or shortest.endswith(".0") else len(shortest.split(".")[1]))
+
+
 def round_half_up(value, decimals: int = 0):
     """``value`` rounded half-up (away from zero) to ``decimals`` places, on its printed decimal form."""
     return _apply(value, decimals, ROUND_HALF_UP)

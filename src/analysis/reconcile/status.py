@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .rounding import printed_decimals, round_half_up, truncate
+from .rounding import figure_decimals, printed_decimals, round_half_up, truncate
 
 #: every status, in the order summaries list them
 STATUSES = ("match", "rounding", "method", "mismatch", "not_comparable", "unverifiable")
@@ -91,12 +91,6 @@ def classify_many(reported, decimals, primary, from_rounded=None, alternative=No
     return status if crossing is None else across_break(status, crossing)
 
 
-def _decimals(value: float) -> int:
-    """Decimals of a parsed value's shortest form (1.06 -> 2)."""
-    text = repr(float(value))
-    return 0 if "e" in text or text.endswith(".0") else len(text.split(".")[1])
-
-
 def _why(c) -> tuple[str, str]:
     return c["penjelasan"], c.get("penjelasan_id", c["penjelasan"])
 
@@ -140,7 +134,7 @@ def _arithmetic(reported, cands) -> tuple[str, float, tuple[str, str]]:
     rep = reported["nilai"]
     textual = pd.isna(rep)
     # a value read with more decimals than the text seems to show ('1,060' in id style is 1.06, not 1060)
-    d = printed_decimals(reported["teks"]) if textual else max(printed_decimals(reported["teks"]), _decimals(rep))
+    d = printed_decimals(reported["teks"]) if textual else figure_decimals(reported["teks"], rep)
 
     def equal(c) -> bool:
         if textual:

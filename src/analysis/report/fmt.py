@@ -49,6 +49,23 @@ def _signed(x, decimals: int, lang: str, plus: bool) -> str:
     return (MINUS if x < 0 else ("+" if plus else "")) + body
 
 
+def _places(x) -> int:
+    """Decimals that show a value that is not whole: two, or three significant digits below 0,1 (an index of
+    inequality 0,0189 or a target 0,025 must not read 0,02)."""
+    a = abs(float(x))
+    return 2 if a >= 0.1 or a == 0 else max(2, 2 - math.floor(math.log10(a)))
+
+
+def _signed_shown(x, lang: str) -> str:
+    """A whole number as it is; otherwise :func:`_places` decimals, the ones beyond two only where not zero."""
+    if float(x).is_integer():
+        return _signed(x, 0, lang, plus=False)
+    places = _places(x)
+    body = format_decimal(abs(x), format="#,##0.00" + "#" * (places - 2), locale=LOCALES[lang],
+                          decimal_quantization=True)
+    return body if _is_zero(body) else (MINUS if x < 0 else "") + body
+
+
 def angka(x, decimals: int = 0, lang: str = "id") -> str:
     """A plain number with the locale's separators: 20.674.821.126 / 1.234,56 / −3,2."""
     if missing(x):
@@ -76,7 +93,7 @@ def dalam_satuan(x, satuan: str | None, lang: str = "id") -> str:
         return persen(x, 2, lang)
     if unit.kind == "rupiah":
         return rupiah(x, lang)
-    number = angka(x, 0 if float(x).is_integer() else 2, lang)
+    number = MISSING if missing(x) else _signed_shown(x, lang)
     # a count shows its word as the definition writes it ("15 Nagari"); "jumlah"/"unit" alone say nothing more
     word = str(satuan).strip() if unit.kind == "jumlah" and unit.word else ""
     return dengan_satuan(number, word)
@@ -92,6 +109,25 @@ def poin(x, decimals: int = 2, lang: str = "id", skor: bool = False) -> str:
     else:
         unit = "poin persentase" if lang == "id" else "percentage points"
     return dengan_satuan(_signed(x, decimals, lang, plus=True), unit)
+
+
+def selisih(x, satuan: str | None, lang: str = "id", graded: bool = False) -> str:
+    """A difference of two values of one indicator, in the indicator's unit: of percentages in percentage
+    points, of grades' scores, indices, scores and ratios in points, of counts in the count's word, of rupiah
+    in rupiah; small differences with three significant digits (−0,0018 poin, not 0,00)."""
+    if missing(x):
+        return MISSING
+    unit = unit_of(satuan if satuan and not missing(satuan) else "%")
+    if unit.kind == "rupiah":
+        return (MINUS if round(x) < 0 else "+" if round(x) > 0 else "") + rupiah(abs(x), lang)
+    if unit.kind == "jumlah" and not graded:
+        return dengan_satuan(_signed(x, 0 if float(x).is_integer() else 2, lang, plus=True),
+                             str(satuan).strip() if unit.word else "")
+    if unit.kind == "persen" and not graded:
+        return poin(x, 2, lang)
+    word = "poin" if lang == "id" else "points"
+    body = _signed_shown(x, lang) if not float(x).is_integer() else _signed(x, 2, lang, plus=False)
+    return dengan_satuan(body if body.startswith(MINUS) or _is_zero(body) else "+" + body, word)
 
 
 def perubahan_persen(x, decimals: int = 2, lang: str = "id") -> str:

@@ -35,8 +35,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "keluaran": ("Keluaran program", "Programme output"), "dari": ("dari", "of"),
     "tahun": ("Tahun", "Year"), "versi": ("Versi definisi", "Definition version"),
     "perubahan_tahunan": ("Perubahan dari tahun sebelumnya", "Change from previous year"),
-    "perubahan_pp": ("Perubahan dari tahun sebelumnya (poin persentase)",
-                     "Change from previous year (percentage points)"),
+    "perubahan_pp": ("Perubahan dari tahun sebelumnya (selisih)", "Change from previous year (difference)"),
     "perubahan_relatif": ("Perubahan dari tahun sebelumnya (%)", "Change from previous year (%)"),
     "sebanding": ("Sebanding?", "Comparable?"), "ya": ("ya", "yes"),
     "sumber_angka": ("Dicetak di", "Printed in"),
@@ -361,6 +360,7 @@ LABELS.update({
     "poin_persentase": ("poin persentase", "percentage points"), "rasio": ("rasio", "ratio"),
     "unduh_hasil": ("Unduh hasil (Excel)", "Download the results (Excel)"),
 })
+LABELS.update({"dari_tahun": ("dari", "from")})
 
 
 def t(key: str, lang: str = "id") -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from ..reconcile.rounding import printed_decimals
+from ..reconcile.rounding import figure_decimals
 from ..reconcile.status import STATUS_ORDER, equal_as_printed
 from . import fmt
 from .labels import t
@@ -37,7 +37,9 @@ def _number(x, decimals: int, unit: str, lang: str, plus: bool = False) -> str:
 
 
 def _decimals(r) -> int:
-    return printed_decimals(r["reported"])
+    """The printed figure's decimals, as the reconciliation judged it (``0,0189`` shows four, not none)."""
+    v = r.get("reported_value")
+    return figure_decimals(r["reported"], None if fmt.missing(v) else v)
 
 
 def _change(r) -> bool:

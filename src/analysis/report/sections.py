@@ -312,8 +312,11 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None, restat
         val = (f"{r['predikat']} ({fmt.angka(r['realisasi'], 2, lang)})" if isinstance(r["predikat"], str)
                else fmt.dalam_satuan(r["realisasi"], units.get(r["kode_indikator"]), lang))
         comp = r["sebanding_tahunan"]
-        rows.append([r["kode_indikator"], r["tahun"], r["versi"], val,
-                     fmt.poin(r["perubahan_tahunan_pp"], 2, lang, skor=score),
+        diff = fmt.selisih(r["perubahan_tahunan_pp"], units.get(r["kode_indikator"]), lang, graded=score)
+        before = r.get("tahun_sebelumnya")
+        if diff != fmt.MISSING and not fmt.missing(before) and int(before) != int(r["tahun"]) - 1:
+            diff = f"{diff} ({t('dari_tahun', lang)} {int(before)})"  # a year without a value lies between
+        rows.append([r["kode_indikator"], r["tahun"], r["versi"], val, diff,
                      fmt.perubahan_persen(r["perubahan_tahunan_persen"], 2, lang),
                      "" if comp is pd.NA or pd.isna(comp) else (t("ya", lang) if comp else t("tidak", lang))]
                     + ([restated.source(r["laporan_tahun"], r["baris_sumber"], lang)] if joined else []))
@@ -321,7 +324,7 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None, restat
                      t("perubahan_pp", lang), t("perubahan_relatif", lang), t("sebanding", lang)]
                     + ([t("sumber_angka", lang)] if joined else []), rows, "wide", t("cap_tren", lang))
     notes = [{"code": _text(b["kode_indikator"]), "kind": b.get("jenis", "perubahan_rumus"),
-              "old_version": _text(b["versi_lama"]),
+              "last_year": _text(b.get("tahun_terakhir_lama")), "old_version": _text(b["versi_lama"]),
               "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
               "new_definition": _text(b["definisi_baru"]), "first_year": _text(b["tahun_pertama_baru"]),
               "sentence": _text(b["kalimat_sumber"])} for _, b in breaks.iterrows()]

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from .. import numbers
 from ..figures import Subject, reported_figure
 from .performance import indicator_value
 
@@ -21,7 +22,10 @@ def realisasi_multi_tahun(ctx, t, cells):
     for r in t.rows:
         code = ctx.indicator_code(cells, r, "indikator")
         graded = code is not None and ctx.is_graded(code)
-        for y in years:
+        # a year this row prints no value for ('-' or empty: "tidak tersedia data", an indicator not yet
+        # measured) has no realisation; it is left out, never read as zero
+        printed = [y for y in years if not _no_value(r.get(f"realisasi_{y}", ""))]
+        for y in printed:
             c = f"realisasi_{y}"
             real.append({"kode_indikator": code, "tahun": y,
                          "realisasi": None if graded else indicator_value(ctx, cells, r, c, code, False)[0],
@@ -34,11 +38,16 @@ def realisasi_multi_tahun(ctx, t, cells):
                             "tabel": t.name, "baris_sumber": r["baris_sumber"], "baris_raw": r["_line"]})
         if r.get("tingkat_kemajuan"):
             angka.append(reported_figure("kemajuan", Subject.indicator(code), cells.percent(r, "tingkat_kemajuan"),
-                                         r["tingkat_kemajuan"], t.name, r, tahun=years[-1] if years else None,
-                                         tahun_dasar=years[0] if years else None))
+                                         r["tingkat_kemajuan"], t.name, r, tahun=printed[-1] if printed else None,
+                                         tahun_dasar=printed[0] if printed else None))
     cols_r = ["kode_indikator", "tahun", "realisasi", "realisasi_predikat", "baris_sumber", "baris_raw"]
     return {"realisasi_tahunan": pd.DataFrame(real, columns=cols_r),
             "target_tahunan": pd.DataFrame(targets, columns=TARGET_COLUMNS)}, angka
+
+
+def _no_value(cell: str) -> bool:
+    """A year cell of a multi-year table that prints no value: empty or a dash."""
+    return not cell.strip() or numbers.is_dash(cell)
 
 
 TARGET_COLUMNS = ["kode_indikator", "tahun", "jenis_target", "target", "target_predikat", "tabel", "baris_sumber",
