@@ -16,7 +16,7 @@ from build_fakes import fake_project
 from analysis.build.cluster import plan, task_digest, task_key
 from analysis.build.fingerprint import HASH_FILE, input_hash, output_hashes
 from analysis.build.options import BuildError, Result
-from analysis.build.products import all_product_files
+from analysis.build.products import all_product_files, report_products
 
 
 @pytest.fixture
@@ -42,8 +42,9 @@ def _built(opt, year):
     """Outputs recorded as a build of ``year`` leaves them (as the build's hash file records them)."""
     out = Path(opt.reports_root) / "dinas" / str(year)
     out.mkdir(parents=True)
-    (out / "report.html").write_text("r")
-    (out / "report.en.html").write_text("r")
+    for lang in ("id", "en"):  # every report product of both languages (the page and its workbook)
+        for name in report_products(lang):
+            (out / name).write_text("r")
     processed = Path(opt.processed_root) / "dinas" / str(year)
     for f in all_product_files(processed):
         f.parent.mkdir(parents=True, exist_ok=True)

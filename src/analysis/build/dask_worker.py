@@ -74,8 +74,17 @@ class DaskWorker(Worker):
         # what the build's process does while a kernel boots, started first here (the boot is waited for below):
         # nbconvert's import and templates, and papermill's import
         self.preload_exporter()
-        threading.Thread(target=register_engine, daemon=True, name="lkj-import-papermill").start()
+        threading.Thread(target=_import_papermill, daemon=True, name="lkj-import-papermill").start()
         return start_with_retries(start, self.gate)
+
+
+def _import_papermill() -> None:
+    """papermill imported and its engine registered ahead of the first notebook; a failure here (an import racing
+    the exporter's thread) is left to the notebook run, which registers the engine again and reports any error."""
+    try:
+        register_engine()
+    except Exception:  # said again, with its traceback, where it matters
+        pass
 
 
 def build_task(agency: str, year: int, opt_dict: dict, digest: str, gate=None) -> dict:

@@ -254,8 +254,8 @@ def _trends(tb, lang):
     def unit(r):
         return units.get((r["kode_indikator"], int(r["versi"]))) if not fmt.missing(r["versi"]) else None
 
-    def value(what):  # a graded indicator's realisation is its score
-        return lambda r: _plain(r[what]) if isinstance(r["predikat"], str) else _in_unit(r[what], unit(r))
+    def value(what):  # a graded indicator's realisation is its score; a table without targets has no target column
+        return lambda r: _plain(r.get(what)) if isinstance(r["predikat"], str) else _in_unit(r.get(what), unit(r))
 
     def comparable(r):
         c = r["sebanding_tahunan"]
@@ -271,7 +271,7 @@ def _trends(tb, lang):
             Col(t("perubahan_relatif", lang), lambda r: _pct(r["perubahan_tahunan_persen"])),
             Col(t("sebanding", lang), comparable),
             Col(t("target_jangka_menengah", lang), value("target"), True),
-            Col(t("target_predikat", lang), lambda r: text_cell(r["target_predikat"]), True)], tb["trends"]
+            Col(t("target_predikat", lang), lambda r: text_cell(r.get("target_predikat")), True)], tb["trends"]
 
 
 def _breaks(tb, lang):
