@@ -408,6 +408,9 @@ def svg(func, *args, **kwargs):
         import io
 
         buf = io.StringIO()
+        # laid out already (_layout): with tight_layout's placeholder engine left on the figure, savefig would
+        # draw the whole figure once more, unseen, before drawing it into the SVG
+        fig.set_layout_engine(None)
         fig.savefig(buf, format="svg", metadata={"Date": None})
         title = " — ".join(t for t in (ax.get_title(loc="left") for ax in fig.axes) if t)
         plt.close(fig)
