@@ -4,6 +4,9 @@ import math
 
 import pandas as pd
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.report import fmt
 
@@ -74,3 +77,14 @@ def test_score_differences_are_points_not_percentage_points():
 ])
 def test_numbers_written_by_python_in_a_text_follow_the_report_style(text, lang, expected):
     assert fmt.teks(text, lang) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.one_of(st.floats(min_value=-1e15, max_value=1e15, allow_nan=False), st.integers(-10**15, 10**15),
+                   st.sampled_from([0.005, 0.015, 2.675, -0.004, 1e-9, 99.995])),
+       decimals=st.integers(0, 4), lang=st.sampled_from(["id", "en"]))
+def test_plain_is_babels_format_decimal(x, decimals, lang):
+    # the parsed pattern and locale are kept between calls: the text must be what format_decimal gives
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    expected = format_decimal(abs(x), format=pattern, locale=fmt.LOCALES[lang], decimal_quantization=True)
+    assert fmt._plain(x, decimals, lang) == expected
