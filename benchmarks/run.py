@@ -123,7 +123,7 @@ from analysis.report.pdf import PdfPrinter
 with PdfPrinter() as p: p.print_pdf(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))
 """
 WARM_MARGINAL = """
-import os, sys, json, pathlib, tempfile, time
+import os, sys, json, pathlib, shutil, tempfile, time
 os.environ["SOURCE_DATE_EPOCH"] = "0"
 import nbformat
 from analysis.build.options import Options
@@ -162,6 +162,7 @@ for a, y in years[1:]:
     out.append({"seconds": r.seconds, "floor": floor, "stages": r.stages, "kernel_cpu": k1 - k0,
                 "build_cpu": s1 - s0})
 shutdown()
+shutil.rmtree(d, ignore_errors=True)
 print(json.dumps(out))
 """
 MODULE_SCALE = """
