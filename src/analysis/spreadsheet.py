@@ -41,7 +41,10 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
             s = s.astype(object)
         elif not (pd.api.types.is_object_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)):
             continue
-        mask = s.map(is_formula_like).astype(bool)
+        if isinstance(s.dtype, pd.StringDtype):  # text only: one vectorised test (a cell-by-cell map was 5 x slower)
+            mask = s.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
+        else:  # object: numbers and None may sit among the text
+            mask = s.map(is_formula_like).astype(bool)
         if not mask.any():
             continue
         s = s.copy()

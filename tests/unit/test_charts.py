@@ -260,3 +260,41 @@ def test_tick_labels_keep_the_decimals_they_need():
     ax.figure.canvas.draw()
     for tick, v in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True):
         assert float(tick.get_text().replace(",", "")) == pytest.approx(v)
+
+
+def test_svg_cache_keeps_the_latest_charts_only(monkeypatch):
+    from analysis.report import chart_svg
+
+    d = tables()
+    monkeypatch.setattr(chart_svg, "SVG_CACHE_SIZE", 2)
+    chart_svg._SVG_CACHE.clear()
+    first = charts.svg(charts.capaian_chart, d["iku"], "id").data
+    charts.svg(charts.capaian_chart, d["iku"], "en")
+    charts.svg(charts.serapan_chart, d["budget"], "id")
+    assert len(chart_svg._SVG_CACHE) == 2  # the oldest (the first chart) went
+    assert charts.svg(charts.capaian_chart, d["iku"], "id").data == first  # drawn again, the same
+
+
+@pytest.mark.parametrize("draw", ["capaian", "serapan", "series"])
+def test_svg_is_what_a_plain_savefig_gives(draw):
+    """svg() prints without the unseen draw savefig makes first on a laid-out figure: the same bytes."""
+    import io
+    import re
+
+    import matplotlib.pyplot as plt
+
+    from analysis.report import chart_svg
+
+    d = tables()
+    func, args = {"capaian": (charts.capaian_chart, (d["iku"], "en")),
+                  "serapan": (charts.serapan_chart, (d["budget"], "id")),
+                  "series": (charts.series_chart, (d["trends"], d["breaks"], "SEHAT", "Sehat", "id"))}[draw]
+    chart_svg._SVG_CACHE.clear()
+    charts.svg(func, *args)
+    (got,) = chart_svg._SVG_CACHE.values()  # the text as printed (the display object drops the XML header)
+    fig = func(*args)
+    assert fig.get_layout_engine() is not None  # laid out: savefig alone would draw twice
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    assert re.sub(r"<title>[^<]*</title>", "", got, count=1) == buf.getvalue()

@@ -4,6 +4,9 @@ import math
 
 import pandas as pd
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.report import fmt
 
@@ -94,3 +97,14 @@ def test_a_small_value_keeps_three_significant_digits(x, satuan, lang, expected)
 ])
 def test_a_difference_is_in_the_indicators_unit(x, satuan, graded, lang, expected):
     assert fmt.selisih(x, satuan, lang, graded) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=st.one_of(st.floats(min_value=-1e15, max_value=1e15, allow_nan=False), st.integers(-10**15, 10**15),
+                   st.sampled_from([0.005, 0.015, 2.675, -0.004, 1e-9, 99.995])),
+       decimals=st.integers(0, 4), lang=st.sampled_from(["id", "en"]))
+def test_plain_is_babels_format_decimal(x, decimals, lang):
+    # the parsed pattern and locale are kept between calls: the text must be what format_decimal gives
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    expected = format_decimal(abs(x), format=pattern, locale=fmt.LOCALES[lang], decimal_quantization=True)
+    assert fmt._plain(x, decimals, lang) == expected

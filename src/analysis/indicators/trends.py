@@ -17,7 +17,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from ..ingest.definitions import definition_for
+from ..ingest.definitions import versions_in
 
 DEFINITION_FIELDS = {"komponen_pembilang": "pembilang", "pembilang": "pembilang", "komponen_penyebut": "penyebut",
                      "penyebut": "penyebut", "satuan": "satuan", "polaritas": "polaritas", "faktor": "faktor"}
@@ -72,11 +72,6 @@ def detect_breaks(definitions: pd.DataFrame, years: list[int] | None = None) -> 
     return pd.DataFrame(rows, columns=BREAK_COLUMNS).astype({"versi_lama": "Int64", "versi_baru": "Int64"})
 
 
-def version_in(definitions: pd.DataFrame, code: str, year: int):
-    d = definition_for(definitions, code, year)
-    return None if d is None else int(d["versi"])
-
-
 def build_series(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int) -> pd.DataFrame:
     """Each indicator-year: realisation as reported, the most precise value known, the definition version.
 
@@ -100,10 +95,12 @@ def build_series(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int) 
         d.update({"realisasi": r["nilai"], "sumber": "nilai_sakip"})
     out = []
     precise = dict(zip(iku["kode_indikator"], iku["realisasi_komponen"], strict=True))
-    for (code, y), d in sorted(rows.items()):
+    keys = sorted(rows)
+    for (code, y), versi in zip(keys, versions_in(defs, keys), strict=True):
+        d = rows[(code, y)]
         real = d.get("realisasi")
         tepat = precise.get(code) if y == year and pd.notna(precise.get(code, np.nan)) else real
-        out.append({"kode_indikator": code, "tahun": y, "versi": version_in(defs, code, y), "realisasi": real,
+        out.append({"kode_indikator": code, "tahun": y, "versi": versi, "realisasi": real,
                     "realisasi_tepat": tepat, "predikat": d.get("predikat"), "sumber": d.get("sumber")})
     return pd.DataFrame(out, columns=["kode_indikator", "tahun", "versi", "realisasi", "realisasi_tepat", "predikat",
                                       "sumber"]).astype({"versi": "Int64", "realisasi": "float64",

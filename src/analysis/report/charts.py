@@ -26,6 +26,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..ingest.units import unit_of
 from . import fmt
+from .chart_svg import _SVG_CACHE, svg  # noqa: F401 (the notebooks call charts.svg)
 from .labels import t
 
 A4_WIDTH_IN = 6.8
@@ -370,51 +371,3 @@ def trend_charts(tables: dict[str, pd.DataFrame], lang: str = "id") -> list:
     if "gaps" in tables:  # no medium-term or national target in the report: no gaps table
         out.append(svg(national_chart, tables["gaps"], names, lang, units))
     return [c for c in out if c is not None]
-
-
-_SVG_CACHE: dict[str, str] = {}
-
-
-def _key(func, args, kwargs) -> str:
-    import hashlib
-    import pickle
-
-    h = hashlib.sha256(func.__name__.encode())
-    for a in list(args) + sorted(kwargs.items()):
-        if isinstance(a, tuple) and len(a) == 2 and isinstance(a[0], str):  # a keyword argument
-            h.update(a[0].encode())
-            a = a[1]
-        if isinstance(a, pd.DataFrame):
-            h.update(pd.util.hash_pandas_object(a, index=True).to_numpy().tobytes())
-            h.update(repr(list(a.columns)).encode())
-        else:
-            h.update(pickle.dumps(a))
-    return h.hexdigest()
-
-
-def svg(func, *args, **kwargs):
-    """The chart ``func(*args, **kwargs)`` as an SVG display object.
-
-    Rendered once per kernel and input: notebooks 02, 03 and the report draw the same charts, and a build
-    runs them all in one kernel. ``None`` when ``func`` draws nothing.
-    """
-    from IPython.display import SVG
-
-    key = _key(func, args, kwargs)
-    if key not in _SVG_CACHE:
-        fig = func(*args, **kwargs)
-        if fig is None:
-            return None
-        import io
-
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-        title = " — ".join(t for t in (ax.get_title(loc="left") for ax in fig.axes) if t)
-        plt.close(fig)
-        text = buf.getvalue()
-        if title:  # a <title> names the chart for screen readers; the HTML export copies it to alt
-            from html import escape
-            end = text.index(">", text.index("<svg")) + 1
-            text = text[:end] + f"<title>{escape(title)}</title>" + text[end:]
-        _SVG_CACHE[key] = text
-    return SVG(_SVG_CACHE[key])
