@@ -19,8 +19,8 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ..ingest.definitions import version_in
 from ..reconcile.rounding import round_half_up
-from .trends import version_in
 
 COLUMNS = ["kode_indikator", "nama", "tahun", "versi", "laporan_pertama", "nilai_pertama", "predikat_pertama",
            "tabel_pertama", "baris_pertama", "laporan_ulang", "nilai_ulang", "predikat_ulang", "tabel_ulang",

@@ -173,3 +173,8 @@ def versions_in(definitions: pd.DataFrame, pairs: list[tuple[str, int]]) -> list
     found = dict(zip(first["_i"], first["versi"], strict=True))
     return [int(found[i]) if i in found else None for i in range(len(pairs))]
 
+
+
+def version_in(definitions: pd.DataFrame, code: str, year) -> int | None:
+    """The version of ``code``'s definition valid in ``year`` (None when none is): :func:`versions_in` of one."""
+    return versions_in(definitions, [(code, int(year))])[0]
