@@ -61,6 +61,7 @@ def batch_inputs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.Data
         defs, on=["agency", "tahun", "kode_indikator"], how="inner")
     iku = iku[iku["polaritas"] != "predikat"].reset_index(drop=True)
     values = tables["komponen_iku"].set_index(["agency", "tahun", "kode_indikator", "komponen"])["nilai"]
+    iku["rumus"] = formula_words(iku)  # before the numbers take the place of the words
     iku["pembilang"] = _sum_components(iku, values, "komponen_pembilang")
     iku["penyebut"] = _sum_components(iku, values, "komponen_penyebut")
     iku["komponen_tercetak"] = iku["pembilang"].notna() & (iku["penyebut"].notna()
@@ -91,6 +92,12 @@ def batch_inputs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.Data
         p = p[p["subjek"] == "semua"][["agency", "tahun", "nilai"]].rename(columns={"nilai": f"{besaran}_dilaporkan"})
         summary = summary.merge(p, on=["agency", "tahun"], how="left")
     return iku, prog, summary, keys
+
+
+def formula_words(d: pd.DataFrame, suffix: str = "") -> pd.Series:
+    """A definition's formula in its own words (numerator / denominator, as the report states them)."""
+    num, den = d[f"pembilang{suffix}"].fillna(""), d[f"penyebut{suffix}"].fillna("")
+    return num.where(den == "", num + " / " + den)
 
 
 def _sum_components(iku: pd.DataFrame, values: pd.Series, column: str) -> pd.Series:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..indicators.trends import units_to_target
-from .assemble import VARIANT_COLUMNS
+from .assemble import VARIANT_COLUMNS, formula_words
 
 #: the figures a finding is about, by the start of its check (the batch's check names)
 KINDS = {"realisasi ": "realisasi", "capaian ": "capaian", "serapan program ": "serapan",
@@ -48,7 +48,8 @@ def distributions(iku: pd.DataFrame, min_agencies: int = 2) -> pd.DataFrame:
     """Per indicator variant and year shared by at least ``min_agencies`` agencies: how many, the quartiles of
     realisation and capaian, the national standard (the one most agencies print) and how many are below it."""
     g = iku.groupby(["kode_indikator", "variant", "tahun"])
-    out = g.agg(nama=("nama", "first"), satuan=("satuan", "first"), polaritas=("polaritas", "first"),
+    out = g.agg(nama=("nama", "first"), rumus=("rumus", "first"), satuan=("satuan", "first"),
+                polaritas=("polaritas", "first"),
                 instansi=("agency", "nunique"),
                 realisasi_q1=("realisasi", lambda s: s.quantile(0.25)), realisasi_median=("realisasi", "median"),
                 realisasi_q3=("realisasi", lambda s: s.quantile(0.75)),
@@ -66,7 +67,7 @@ def variants(definitions: pd.DataFrame) -> pd.DataFrame:
     many = d.groupby("kode_indikator")["variant"].nunique()
     d = d[d["kode_indikator"].isin(many[many > 1].index)]
     out = d.groupby(["kode_indikator", "variant"]).agg(
-        nama=("nama", "first"), pembilang=("komponen_pembilang", "first"), penyebut=("komponen_penyebut", "first"),
+        nama=("nama", "first"), pembilang=("pembilang", "first"), penyebut=("penyebut", "first"),
         satuan=("satuan", "first"), instansi=("agency", "nunique"),
         daftar_instansi=("agency", lambda s: ", ".join(sorted(set(s)))))
     return out.reset_index().sort_values(["kode_indikator", "instansi"], ascending=[True, False]).reset_index(
@@ -90,8 +91,7 @@ def formula_changes(all_definitions: pd.DataFrame) -> pd.DataFrame:
                         "versi_lama": pair["versi"] - 1, "versi_baru": pair["versi"],
                         "tahun_pertama_baru": pair["berlaku_dari"].astype("int64"),
                         "yang_berubah": what.map(lambda w: ", ".join(w)),
-                        "rumus_lama": pair["komponen_pembilang_lama"] + " / " + pair["komponen_penyebut_lama"],
-                        "rumus_baru": pair["komponen_pembilang"] + " / " + pair["komponen_penyebut"]})
+                        "rumus_lama": formula_words(pair, "_lama"), "rumus_baru": formula_words(pair)})
     return out.sort_values(["tahun_pertama_baru", "kode_indikator", "agency"]).reset_index(drop=True)
 
 

@@ -22,7 +22,8 @@ from ..config import AGENCY_SLUG, is_year
 #: table kind -> the columns the roll-up reads, with their Arrow types (by name: pyarrow is imported lazily)
 COLUMNS: dict[str, dict[str, str]] = {
     "definisi_indikator": {"kode_indikator": "string", "versi": "int64", "berlaku_dari": "int64",
-                           "berlaku_sampai": "float64", "nama": "string", "komponen_pembilang": "string",
+                           "berlaku_sampai": "float64", "nama": "string", "pembilang": "string", "penyebut": "string",
+                           "komponen_pembilang": "string",
                            "komponen_penyebut": "string", "faktor": "float64", "satuan": "string",
                            "polaritas": "string", "konvensi_negatif": "string", "metode_capaian": "string",
                            "batas_capaian": "float64"},

@@ -35,6 +35,19 @@ def meta(processed_root, items) -> pd.DataFrame:
                                        "anggaran_sebagian"])
 
 
+def selection(agencies=None, years=None) -> tuple[list[str] | None, list[int] | None]:
+    """The notebook's ``agencies`` (``"a,b"``) and ``years`` (``"2022-2024"``, ``"2021,2024"``) parameters as
+    lists (``None``: all)."""
+    chosen = [a.strip() for a in str(agencies).split(",") if a.strip()] if agencies else None
+    picked = None
+    if years:
+        picked = []
+        for part in str(years).split(","):
+            first, _, last = part.strip().partition("-")
+            picked += list(range(int(first), int(last or first) + 1))
+    return chosen, picked
+
+
 def roll_up(processed_root, agencies=None, years=None, engine: str = "pyarrow") -> dict[str, pd.DataFrame]:
     """Every table of :data:`TABLES` for the agency-years under ``processed_root`` (``agencies``/``years``: only
     those). ``engine``: how the tables are read (:mod:`.load`)."""
