@@ -183,7 +183,11 @@ def _agency_year(rows, planted, rng, agency, year, defs, scale, programmes, rate
             plant(f"realisasi {code}", "realisasi", printed_r, wrong)
             printed_r = wrong
         if rng.random() < rates.error_rate:  # a capaian that its target and realisation do not give
-            wrong = float(round_half_up(cap_printed + rng.choice([-1, 1]) * rng.uniform(3, 15), dec_c))
+            # ... nor any honest way of getting it: from the rounded or the printed realisation, truncated
+            honest = [cap_true, cap_printed, capaian(printed_r, target, pol)]
+            wrong = cap_printed
+            while min(abs(wrong - h) for h in honest) < 2:
+                wrong = float(round_half_up(cap_printed + rng.choice([-1, 1]) * rng.uniform(3, 15), dec_c))
             plant(f"capaian {code}", "capaian", cap_printed, wrong)
             cap_printed = wrong
         unit = " %" if d["satuan"] == "%" else ""

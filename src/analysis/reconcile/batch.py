@@ -44,6 +44,7 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -
     dec_r = _column(iku, "desimal_realisasi", 2)
     dec_c = _column(iku, "desimal_capaian", 0)
     how = {"metode": _column(iku, "metode_capaian", None), "target_atas": _column(iku, "target_atas", None)}
+    ratio_method = _ratio_method(iku, how["metode"])
     args = (iku["target"].to_numpy(), iku["polaritas"].to_numpy(), iku["konvensi_negatif"].to_numpy())
     iku["capaian"] = capaian(iku["realisasi"].to_numpy(), *args, **how)
     from_rounded = capaian(round_half_up(iku["realisasi"], dec_r), *args, **how)
@@ -51,9 +52,12 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -
     # from a wrong printed realisation is no second finding), and the ratio rounded before × 100 (11 / 15 ->
     # 0,733 -> 73,30)
     from_printed = capaian(iku["realisasi_dilaporkan"].to_numpy(dtype="float64"), *args, **how)
-    ratio_rounded = round_half_up(np.asarray(iku["capaian"], dtype="float64") / 100, dec_c + 1) * 100
     chosen = from_rounded
-    for other in (ratio_rounded, from_printed):
+    others = [from_printed]
+    if ratio_method.any():  # as reconcile.candidates does: R/T or T/R, the ratio rounded to 3 or 2 decimals
+        ratio = np.asarray(iku["capaian"], dtype="float64") / 100
+        others += [np.where(ratio_method, round_half_up(ratio, d) * 100, np.nan) for d in (2, 3)]
+    for other in others:
         chosen = np.where(equal_as_printed(other, iku["capaian_dilaporkan"], dec_c), other, chosen)
     iku["capaian_dari_dibulatkan"] = chosen
     cap = _column(iku, "batas_capaian", None)
@@ -105,6 +109,18 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -
     ]
     rec = pd.concat(parts, ignore_index=True)
     return {"iku": iku, "agency_year": ay, "reconciliation": rec}
+
+
+def _ratio_method(iku: pd.DataFrame, chosen) -> np.ndarray:
+    """Rows whose capaian is a plain ratio × 100 (R/T, or T/R), by their method or their polarity's default
+    (not a range target: its rule is not a ratio)."""
+    pol = iku["polaritas"].to_numpy()
+    conv = iku["konvensi_negatif"].fillna("2T-R").to_numpy()
+    default = np.where(pol == "positif", "R/T", np.where(pol == "negatif", conv, ""))
+    named = pd.Series(chosen if chosen is not None else [None] * len(iku), dtype="object").fillna("").to_numpy()
+    method = np.where(named != "", named, default)
+    plain = iku["target_atas"].isna().to_numpy() if "target_atas" in iku.columns else True
+    return np.isin(method, ["R/T", "T/R"]) & plain
 
 
 def _column(df: pd.DataFrame, name: str, default):
