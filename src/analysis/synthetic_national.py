@@ -111,12 +111,17 @@ def generate(root, agencies: int = 550, years=range(2020, 2025), seed: int = 0, 
     return out
 
 
+def _words(component: str) -> str:
+    """A component as a report would name it in words (``koperasi_aktif`` -> ``Jumlah koperasi aktif``)."""
+    return "Jumlah " + component.replace("_", " ")
+
+
 def _definitions(a: int, first: int, change_year: int | None, variant: bool) -> pd.DataFrame:
     rows = []
     for code, name, sas, num, den, pol, _ in NATIONAL:
         base = {"kode_indikator": code, "versi": 1, "berlaku_dari": first, "berlaku_sampai": pd.NA, "nama": name,
-                "nama_lain": "", "sasaran_no": sas, "sasaran": SASARAN[sas], "pembilang": f"Jumlah {num}",
-                "penyebut": f"Jumlah {den}", "komponen_pembilang": num, "komponen_penyebut": den, "faktor": 100.0,
+                "nama_lain": "", "sasaran_no": sas, "sasaran": SASARAN[sas], "pembilang": _words(num),
+                "penyebut": _words(den), "komponen_pembilang": num, "komponen_penyebut": den, "faktor": 100.0,
                 "satuan": "%", "polaritas": pol, "konvensi_negatif": "2T-R" if pol == "negatif" else "",
                 "skala_predikat": "", "laporan_tahun": first, "kalimat_sumber": "(sintetis)", "metode_capaian": "",
                 "batas_capaian": np.nan}

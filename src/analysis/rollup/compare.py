@@ -36,11 +36,11 @@ def findings(rec: pd.DataFrame) -> pd.DataFrame:
 
 def findings_per_agency(found: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
     """Per agency: figures checked, figures that do not reproduce, and how many of each kind."""
-    n = checked.groupby("agency").size().rename("diperiksa")
-    kinds = found.pivot_table(index="agency", columns="kind", values="check", aggfunc="count", fill_value=0)
-    out = pd.concat([n, kinds], axis=1).fillna(0)
+    n = checked.groupby("agency").size().rename("diperiksa").to_frame()
+    kinds = pd.crosstab(found["agency"], found["kind"]) if len(found) else pd.DataFrame(index=n.index)
+    out = n.join(kinds, how="outer").fillna(0)
     out["tidak_cocok"] = out.drop(columns="diperiksa").sum(axis=1)
-    out = out.astype("int64").reset_index().rename(columns={"index": "agency"})
+    out = out.astype("int64").rename_axis("agency").reset_index()
     return out.sort_values(["tidak_cocok", "agency"], ascending=[False, True]).reset_index(drop=True)
 
 
