@@ -1,6 +1,6 @@
 """The report as people read it (issue 13): on a phone the page never scrolls sideways (seed report, index
-page and national roll-up, measured in Chromium at 390 px), and the visible text holds no identifier, file path or table name, and
-in the English report no Indonesian word of the report's own labels."""
+page and national roll-up, measured in Chromium at 390 px), and the visible text holds no identifier, file path
+or table name, and in the English report no Indonesian word of the report's own labels."""
 import html
 import re
 import shutil
