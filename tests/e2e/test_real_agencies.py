@@ -157,7 +157,8 @@ def test_the_real_agencies_build_into_a_national_roll_up(built):
     assert list(zip(changes["agency"], changes["kode_indikator"], changes["tahun_pertama_baru"], strict=True)) == [
         ("kalbar-diskumkm", "KB", 2024)]
     below = pd.read_csv(built["rep"] / "rollup" / "below_standard.csv").iloc[0]
-    kb = {r["komponen"]: _id(r["nilai"]) for r in _rows("kalbar-diskumkm/2024", "komponen_iku.csv")}
+    kb = {r["komponen"]: _id(r["nilai"]) for r in _rows("kalbar-diskumkm/2024", "komponen_iku.csv")
+          if r["kode_indikator"] == "KB"}
     healthy = kb["koperasi_sehat_cukup_sehat_provinsi"] + kb["koperasi_sehat_cukup_sehat_kabkota"]
     need = -(-10 * kb["koperasi_aktif"] // 100)  # ceil(10 % of the active cooperatives)
     assert below["kekurangan_unit"] == need - healthy

@@ -176,7 +176,8 @@ def gap_to_targets(iku: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
         negative = i["polaritas"] == "negatif"
         need = kurang = np.nan
         if pd.notna(i["penyebut"]):
-            need, kurang = (int(v) for v in units_to_target(t["target"], i["pembilang"], i["penyebut"], negative))
+            need, short = units_to_target(t["target"], i["pembilang"], i["penyebut"], negative)
+            need, kurang = int(need), (float(short) if short > 0 else 0)  # as max(0, …) gives it
         rows.append({"kode_indikator": t["kode_indikator"], "jenis_target": t["jenis_target"], "tahun": t["tahun"],
                      "target": t["target"], "realisasi": real, "selisih_pp": real - t["target"],
                      "penyebut": i["penyebut"], "pembilang": i["pembilang"], "dibutuhkan_unit": need,
