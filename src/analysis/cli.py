@@ -1,6 +1,7 @@
 """The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--cluster local |
---scheduler ADDRESS] [--lang id|en|both] [--no-pdf] [--force] [--timings] [--param KEY=VALUE ...]`` (and the
-folders to read and write); ``template`` and ``import`` for agency workbooks.
+--scheduler ADDRESS] [--lang id|en|both] [--no-pdf] [--force] [--timings] [--param KEY=VALUE ...] [--no-rollup]``
+(and the folders to read and write); ``rollup [--agency SLUG ...] [--year YYYY ...]``; ``template`` and ``import``
+for agency workbooks.
 
 Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once. Log lines start
 with the time (ISO 8601, local, with its offset) when they go to a file or a pipe (cron), not on a terminal.
@@ -70,6 +71,21 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--raw-root", metavar="DIR", help="raw data folder (default data/raw)")
     b.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
     b.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
+    b.add_argument("--no-rollup", action="store_true", help="do not build the national roll-up (built after the "
+                                                            "agency-years when two or more agencies are published)")
+    r = sub.add_parser("rollup", help="compare the published agency-years (reports/rollup.html, reports/rollup/)",
+                       description="Reads the processed tables of every published agency-year (or those selected), "
+                                   "recomputes and reconciles them together, compares agencies (each indicator "
+                                   "only within one definition) and writes reports/rollup.html, rollup.en.html, "
+                                   "their PDFs and the roll-up's tables in reports/rollup/. Skipped when its inputs "
+                                   "are unchanged.")
+    r.add_argument("--agency", metavar="SLUG", action="append", help="only this agency (repeatable)")
+    r.add_argument("--year", metavar="YYYY", type=int, action="append", help="only this year (repeatable)")
+    r.add_argument("--lang", choices=CHOICES, default="both", help="page language(s) (default both)")
+    r.add_argument("--no-pdf", action="store_true", help="HTML only")
+    r.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
+    r.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
+    r.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
     t = sub.add_parser("template", help="write the data-entry workbook lkj.xlsx of an agency-year",
                        description="Writes data/raw/<agency>/<year>/lkj.xlsx (or --output): a sheet per table kind "
                                    "with the columns the pipeline reads, a petunjuk sheet, meta, manifest and "
@@ -123,6 +139,8 @@ def _workbook_command(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "rollup":
+        return rollup(args)
     if args.command in ("template", "import"):
         return _workbook_command(args)
     from .build.options import Options
@@ -171,7 +189,49 @@ def main(argv: list[str] | None = None) -> int:
     say(f"{built} built, {skipped} skipped (unchanged), {len(failed)} failed")
     for r in failed:
         say(f"FAILED {r.agency}/{r.year}: {r.error}", sys.stderr)
-    return 1 if failed else 0
+    rolled = 0 if args.no_rollup or args.agency or args.year else _rollup_step(opt)
+    return 1 if failed or rolled else 0
+
+
+def _rollup_step(opt, agencies=None, years=None, at_least: int = 2) -> int:
+    """The roll-up after the agency-years (when ``at_least`` agencies are published), then the index pages that
+    link it; 0, or 1 when it failed (logged)."""
+    from .build.index import write_indexes
+    from .build.rollup import build_rollup, published
+
+    if len({a for a, _ in published(opt.processed_root, agencies, years)}) < at_least:
+        return 0
+    try:
+        status = build_rollup(opt, agencies, years)
+    except Exception as e:  # a failing notebook: named, never a traceback
+        say(f"FAILED national roll-up: {type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e) else ''}",
+            sys.stderr)
+        return 1
+    say(f"national roll-up: {status}")
+    if status == "built":
+        write_indexes(opt)
+    return 0
+
+
+def rollup(args) -> int:
+    """``python -m analysis rollup``: the roll-up of the agencies and years asked."""
+    from .build.options import Options
+    from .build.rollup import published
+    from .build.stamp import build_date
+
+    try:
+        day = build_date()
+    except ValueError as e:
+        say(str(e), sys.stderr)
+        return 2
+    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, date=day)
+    for name in ("processed_root", "reports_root"):
+        if getattr(args, name):
+            setattr(opt, name, getattr(args, name))
+    if not published(opt.processed_root, args.agency, args.year):
+        say(f"no published agency-year under {opt.processed_root}: run `python -m analysis build` first", sys.stderr)
+        return 2
+    return _rollup_step(opt, args.agency, args.year, at_least=1)
 
 
 def say(text: str, stream=None) -> None:

@@ -1,6 +1,6 @@
-"""The report as people read it (issue 13): on a phone the page never scrolls sideways (seed report and index
-page, measured in Chromium at 390 px), and the visible text holds no identifier, file path or table name, and
-in the English report no Indonesian word of the report's own labels."""
+"""The report as people read it (issue 13): on a phone the page never scrolls sideways (seed report, index
+page and national roll-up, measured in Chromium at 390 px), and the visible text holds no identifier, file path
+or table name, and in the English report no Indonesian word of the report's own labels."""
 import html
 import re
 import shutil
@@ -42,13 +42,15 @@ def visible_text(page: str) -> str:
 
 
 def reports(built, lang):
-    return sorted(built[lang]["rep"].glob(f"*/*/{built[lang]['report']}"))
+    """Every report page in ``lang``, and the national roll-up's (the build makes it: two agencies)."""
+    rollup = built[lang]["rep"] / ("rollup.html" if lang == "id" else "rollup.en.html")
+    return sorted(built[lang]["rep"].glob(f"*/*/{built[lang]['report']}")) + [rollup]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_no_identifier_path_or_table_name_in_the_visible_text(built, lang):
     pages = reports(built, lang) + [built[lang]["index"]]
-    assert len(pages) == 3
+    assert len(pages) == 4 and all(p.exists() for p in pages)
     for p in pages:
         text = visible_text(p.read_text(encoding="utf-8"))
         assert re.findall(r"[a-z]+_[a-z_]+", text) == [], p
@@ -106,7 +108,8 @@ def test_no_indonesian_label_word_left_in_the_english_report(built):
 def test_no_horizontal_scroll_at_390_px(built):
     playwright = pytest.importorskip("playwright.sync_api")
     pages = [built["id"]["rep"] / SEED_AGENCY / str(SEED_YEAR) / "report.html", built["id"]["index"],
-             built["en"]["rep"] / SEED_AGENCY / str(SEED_YEAR) / "report.en.html", built["en"]["index"]]
+             built["en"]["rep"] / SEED_AGENCY / str(SEED_YEAR) / "report.en.html", built["en"]["index"],
+             built["id"]["rep"] / "rollup.html", built["en"]["rep"] / "rollup.en.html"]
     with playwright.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         try:

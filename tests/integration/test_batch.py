@@ -60,3 +60,28 @@ def test_synthetic_batch_reconciles_without_mismatch():
         assert by_check[check] == {"match", "rounding"}, check
     assert by_check["serapan_rata_rata"] == {"match", "rounding", "method"}
     assert (rec.loc[rec["check"] == "serapan_rata_rata", "status"] == "method").mean() > 0.5
+
+
+def test_batch_handles_counts_caps_and_printed_decimals():
+    """What real agency-years print: a count without a denominator, a capped index (Kemenkeu's 120), capaian
+    with two decimals, a ratio rounded before × 100, and an agency-year with IKU but no programme."""
+    iku = pd.DataFrame({
+        "key": [0, 0, 1], "kode_indikator": ["N", "IDX", "P"], "polaritas": "positif", "konvensi_negatif": "2T-R",
+        "target": [15.0, 3.25, 10.0], "pembilang": [11.0, 4.0, 23.0], "penyebut": [np.nan, np.nan, 200.0],
+        "faktor": [1.0, 1.0, 100.0], "realisasi_dilaporkan": [11.0, 4.0, 11.5],
+        "capaian_dilaporkan": [73.30, 120.0, 116.0], "desimal_realisasi": [0, 0, 2], "desimal_capaian": [2, 0, 0],
+        "metode_capaian": ["", "R/T", ""], "batas_capaian": [np.nan, 120.0, np.nan]})
+    program = pd.DataFrame({"key": [1], "program_no": [1], "anggaran": [100.0], "realisasi": [90.0],
+                            "persen_dilaporkan": [90.0], "desimal_persen": [0]})
+    summary = pd.DataFrame({"key": [0, 1], "capaian_rata_rata_dilaporkan": [np.nan, 115.0],
+                            "serapan_rata_rata_dilaporkan": [np.nan, 90.0], "efisiensi_dilaporkan": [np.nan, 25.0]})
+    out = batch.recompute(iku, program, summary)
+    st = out["reconciliation"].set_index(["key", "check"])["status"]
+    assert out["iku"]["realisasi"].tolist()[:2] == [11.0, 4.0]  # a count is its own realisation
+    assert st[(0, "realisasi N")] == "match" and st[(0, "capaian N")] == "rounding"  # 11 / 15 -> 0,733 -> 73,30
+    assert st[(0, "capaian IDX")] == "method"  # 123,08 uncapped; 120 is the stated cap
+    assert st[(1, "capaian P")] == "mismatch"  # 11,5 / 10 = 115, printed 116
+    assert st[(1, "serapan program 1")] == "match" and st[(1, "capaian_rata_rata")] == "match"
+    ay = out["agency_year"].set_index("key")
+    assert ay.loc[0, "capaian_rata_rata"] == pytest.approx((11 / 15 * 100 + 4 / 3.25 * 100) / 2)  # no programme
+    assert np.isnan(ay.loc[0, "serapan"])

@@ -10,7 +10,7 @@ from analysis.config import PROJECT_ROOT
 SRC = PROJECT_ROOT / "src" / "analysis"
 MODULES = sorted(SRC.rglob("*.py"))
 #: the flow, in order; a module may import its own step and earlier ones (and the shared top-level modules)
-STEPS = ["ingest", "indicators", "reconcile", "report", "build"]
+STEPS = ["ingest", "indicators", "reconcile", "rollup", "report", "build"]
 #: the few imports against the flow, each with its reason
 BACKWARD_OK = {
     # the polarity names are defined with the capaian formulas; reading definitions checks them

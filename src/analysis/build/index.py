@@ -37,6 +37,18 @@ def _links(folder: Path, base: str, lang: str) -> dict | None:
             "xlsx": f"{base}/{book}" if (folder / book).exists() else None}
 
 
+def _rollup_link(root: Path, lang: str) -> dict | None:
+    """The national roll-up (``rollup[.en].html``, :mod:`.rollup`) in ``lang`` or else in any language, when built:
+    its href and how many agencies it compares."""
+    for other in (lang, *[x for x in LANGUAGES if x != lang]):
+        page = root / file_name("rollup", other, ".html")
+        if page.exists():
+            n = len({p.parent.parent.name for p in root.glob("*/*/summary.json")
+                     if p.parent.name.isdigit() and not p.parent.parent.name.startswith(".")})
+            return {"href": page.name, "lang": other, "agencies": n}
+    return None
+
+
 def write_index(opt: Options, lang: str = "id") -> Path:
     """The index page in ``lang``: every agency-year with links and headline figures."""
     from ..atomic import write_text
@@ -61,7 +73,8 @@ def write_index(opt: Options, lang: str = "id") -> Path:
     header = [t(k, lang) for k in ("indeks_instansi", "tahun", "capaian_sasaran", "serapan", "efisiensi",
                                    "indeks_perhatian", "indeks_perubahan_rumus", "laporan")]
     others = {other: file_name("index", other, ".html") for other in LANGUAGES if other != lang}
-    page = render("index.html", lang=lang, css=stylesheet("index.css"), header=header, rows=rows, others=others)
+    page = render("index.html", lang=lang, css=stylesheet("index.css"), header=header, rows=rows, others=others,
+                  rollup=_rollup_link(root, lang))
     path = index_path(opt, lang)
     write_text(path, page + "\n")
     return path

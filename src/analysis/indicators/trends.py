@@ -11,7 +11,6 @@ prints it) but carries ``sebanding = False``; charts never join points of differ
 """
 from __future__ import annotations
 
-import math
 from itertools import pairwise
 
 import numpy as np
@@ -174,19 +173,29 @@ def gap_to_targets(iku: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
         negative = i["polaritas"] == "negatif"
         need = kurang = np.nan
         if pd.notna(i["penyebut"]):
-            exact = t["target"] * i["penyebut"] / 100
-            if negative:  # lower is better: at most this many units, the rest must go
-                need = math.floor(exact + 1e-9)
-                kurang = max(0, i["pembilang"] - need)
-            else:
-                need = math.ceil(exact - 1e-9)
-                kurang = max(0, need - i["pembilang"])
+            need, short = units_to_target(t["target"], i["pembilang"], i["penyebut"], negative)
+            need, kurang = int(need), (float(short) if short > 0 else 0)  # as max(0, …) gives it
         rows.append({"kode_indikator": t["kode_indikator"], "jenis_target": t["jenis_target"], "tahun": t["tahun"],
                      "target": t["target"], "realisasi": real, "selisih_pp": real - t["target"],
                      "penyebut": i["penyebut"], "pembilang": i["pembilang"], "dibutuhkan_unit": need,
                      "kekurangan_unit": kurang})
     return pd.DataFrame(rows, columns=["kode_indikator", "jenis_target", "tahun", "target", "realisasi", "selisih_pp",
                                        "penyebut", "pembilang", "dibutuhkan_unit", "kekurangan_unit"])
+
+
+def units_to_target(target, pembilang, penyebut, negative):
+    """Units a target of ``target`` % needs with the denominator ``penyebut``, and how many are missing (or, for a
+    negative indicator, must go); element-wise. ``(dibutuhkan_unit, kekurangan_unit)``, both ≥ 0.
+
+    Positive: ``ceil(T × N / 100)`` units are needed, ``max(0, need − n)`` are missing. Negative (lower is better):
+    at most ``floor(T × N / 100)`` are allowed, ``max(0, n − allowed)`` must go.
+    """
+    exact = np.asarray(target, dtype="float64") * np.asarray(penyebut, dtype="float64") / 100
+    n = np.asarray(pembilang, dtype="float64")
+    negative = np.asarray(negative, dtype=bool)
+    need = np.where(negative, np.floor(exact + 1e-9), np.ceil(exact - 1e-9))
+    short = np.maximum(0, np.where(negative, n - need, need - n))
+    return need, short
 
 
 def decompose(breaks: pd.DataFrame, series: pd.DataFrame, definitions: pd.DataFrame,

@@ -13,9 +13,14 @@ series-break column (:func:`.status.classify_many` takes a ``crossing`` flag for
 Inputs (one row per item, ``key`` identifies the agency-year):
 
 - ``iku``: key, kode_indikator, polaritas, konvensi_negatif, target, pembilang, penyebut, faktor,
-  realisasi_dilaporkan, capaian_dilaporkan
-- ``program``: key, program_no, anggaran, realisasi, persen_dilaporkan
+  realisasi_dilaporkan, capaian_dilaporkan; optional: ``desimal_realisasi`` and ``desimal_capaian`` (decimals as
+  printed; default 2 and 0), ``metode_capaian`` (empty = the polarity's default), ``batas_capaian`` (a cap: the
+  capped figure counts as another method, never as a mismatch), ``target_atas`` (a range target). Without a
+  denominator (``penyebut`` empty) the realisation is the numerator itself, as for a count or a score.
+- ``program``: key, program_no, anggaran, realisasi, persen_dilaporkan; optional ``desimal_persen`` (default 2)
 - ``summary``: key, capaian_rata_rata_dilaporkan, serapan_rata_rata_dilaporkan, efisiensi_dilaporkan
+
+An agency-year with IKU but no programme (or the reverse) has its summary figures recomputed from what it has.
 """
 from __future__ import annotations
 
@@ -25,24 +30,46 @@ import pandas as pd
 from ..indicators.budget import serapan
 from ..indicators.capaian import capaian
 from .rounding import round_half_up
-from .status import CAPAIAN_THRESHOLD, classify_many
+from .status import CAPAIAN_THRESHOLD, classify_many, equal_as_printed
 
 
 def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Recompute and reconcile; returns ``iku``, ``agency_year`` and ``reconciliation`` frames."""
     iku = iku.copy()
+    den = iku["penyebut"].to_numpy(dtype="float64")
     with np.errstate(divide="ignore", invalid="ignore"):
-        iku["realisasi"] = np.where(iku["penyebut"] > 0, iku["pembilang"] / iku["penyebut"] * iku["faktor"], np.nan)
-    iku["capaian"] = capaian(iku["realisasi"].to_numpy(), iku["target"].to_numpy(), iku["polaritas"].to_numpy(),
-                             iku["konvensi_negatif"].to_numpy())
-    iku["capaian_dari_dibulatkan"] = capaian(round_half_up(iku["realisasi"], 2), iku["target"].to_numpy(),
-                                             iku["polaritas"].to_numpy(), iku["konvensi_negatif"].to_numpy())
+        # no denominator: a count or a score is its own realisation (realisasi_from_components)
+        iku["realisasi"] = np.where(den > 0, iku["pembilang"] / den * iku["faktor"],
+                                    np.where(np.isnan(den), iku["pembilang"], np.nan))
+    dec_r = _column(iku, "desimal_realisasi", 2)
+    dec_c = _column(iku, "desimal_capaian", 0)
+    how = {"metode": _column(iku, "metode_capaian", None), "target_atas": _column(iku, "target_atas", None)}
+    ratio_method = _ratio_method(iku, how["metode"])
+    args = (iku["target"].to_numpy(), iku["polaritas"].to_numpy(), iku["konvensi_negatif"].to_numpy())
+    iku["capaian"] = capaian(iku["realisasi"].to_numpy(), *args, **how)
+    from_rounded = capaian(round_half_up(iku["realisasi"], dec_r), *args, **how)
+    # other rounded inputs, as the per-agency candidates know them: the realisation as printed (a capaian
+    # from a wrong printed realisation is no second finding), and the ratio rounded before × 100 (11 / 15 ->
+    # 0,733 -> 73,30)
+    from_printed = capaian(iku["realisasi_dilaporkan"].to_numpy(dtype="float64"), *args, **how)
+    chosen = from_rounded
+    others = [from_printed]
+    if ratio_method.any():  # as reconcile.candidates does: R/T or T/R, the ratio rounded to 3 or 2 decimals
+        ratio = np.asarray(iku["capaian"], dtype="float64") / 100
+        others += [np.where(ratio_method, round_half_up(ratio, d) * 100, np.nan) for d in (2, 3)]
+    for other in others:
+        chosen = np.where(equal_as_printed(other, iku["capaian_dilaporkan"], dec_c), other, chosen)
+    iku["capaian_dari_dibulatkan"] = chosen
+    cap = _column(iku, "batas_capaian", None)
+    # a cap is the report's stated method (Kemenkeu's 120 %): the capped figure reproduces, the uncapped is primary
+    capped = None if cap is None else capaian(iku["realisasi"].to_numpy(), *args, batas_atas=cap, **how)
     program = program.copy()
     program["serapan"] = serapan(program["realisasi"], program["anggaran"])
 
     g = program.groupby("key", sort=True)
+    keys = pd.Index(np.union1d(iku["key"].unique(), program["key"].unique()), name="key")
     ay = pd.DataFrame({"anggaran": g["anggaran"].sum(), "realisasi": g["realisasi"].sum(),
-                       "serapan_rata_rata": g["serapan"].mean()})
+                       "serapan_rata_rata": g["serapan"].mean()}).reindex(keys)
     ay["serapan"] = serapan(ay["realisasi"], ay["anggaran"])
     ay["capaian_rata_rata"] = iku.groupby("key", sort=True)["capaian"].mean()
     ay["efisiensi_tertimbang"] = ay["capaian_rata_rata"] - ay["serapan"]
@@ -52,14 +79,16 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -
     parts = [
         pd.DataFrame({"key": iku["key"], "check": "realisasi " + iku["kode_indikator"],
                       "reported": iku["realisasi_dilaporkan"], "recomputed": iku["realisasi"],
-                      "status": classify_many(iku["realisasi_dilaporkan"], 2, iku["realisasi"])}),
+                      "status": classify_many(iku["realisasi_dilaporkan"], dec_r, iku["realisasi"])}),
         pd.DataFrame({"key": iku["key"], "check": "capaian " + iku["kode_indikator"],
                       "reported": iku["capaian_dilaporkan"], "recomputed": iku["capaian"],
-                      "status": classify_many(iku["capaian_dilaporkan"], 0, iku["capaian"],
-                                              iku["capaian_dari_dibulatkan"], threshold=CAPAIAN_THRESHOLD)}),
+                      "status": classify_many(iku["capaian_dilaporkan"], dec_c, iku["capaian"],
+                                              iku["capaian_dari_dibulatkan"], capped,
+                                              threshold=CAPAIAN_THRESHOLD)}),
         pd.DataFrame({"key": program["key"], "check": "serapan program " + program["program_no"].astype(str),
                       "reported": program["persen_dilaporkan"], "recomputed": program["serapan"],
-                      "status": classify_many(program["persen_dilaporkan"], 2, program["serapan"])}),
+                      "status": classify_many(program["persen_dilaporkan"], _column(program, "desimal_persen", 2),
+                                              program["serapan"])}),
     ]
     r = summary.merge(ay, on="key", how="left")
     parts += [
@@ -80,6 +109,26 @@ def recompute(iku: pd.DataFrame, program: pd.DataFrame, summary: pd.DataFrame) -
     ]
     rec = pd.concat(parts, ignore_index=True)
     return {"iku": iku, "agency_year": ay, "reconciliation": rec}
+
+
+def _ratio_method(iku: pd.DataFrame, chosen) -> np.ndarray:
+    """Rows whose capaian is a plain ratio × 100 (R/T, or T/R), by their method or their polarity's default
+    (not a range target: its rule is not a ratio)."""
+    pol = iku["polaritas"].to_numpy()
+    conv = iku["konvensi_negatif"].fillna("2T-R").to_numpy()
+    default = np.where(pol == "positif", "R/T", np.where(pol == "negatif", conv, ""))
+    named = pd.Series(chosen if chosen is not None else [None] * len(iku), dtype="object").fillna("").to_numpy()
+    method = np.where(named != "", named, default)
+    plain = iku["target_atas"].isna().to_numpy() if "target_atas" in iku.columns else True
+    return np.isin(method, ["R/T", "T/R"]) & plain
+
+
+def _column(df: pd.DataFrame, name: str, default):
+    """An optional input column as an array, or ``default`` (``None``: the column is absent)."""
+    if name not in df.columns:
+        return default
+    values = df[name]
+    return values.fillna(default).to_numpy() if default is not None else values.to_numpy()
 
 
 def synthetic(n: int, programmes: int = 8, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
