@@ -84,6 +84,8 @@ def _run(items, opt: Options, params: dict, digest: str, folder: Path) -> None:
     from ..report.export import notebook_to_html
     from ..report.labels import t
     from ..report.vocabulary import long_date
+    from .engine import register_engine
+    from .kernel import Kernel, start_kernel
     from .stamp import Stamp
 
     langs = languages(opt.lang)
@@ -91,14 +93,20 @@ def _run(items, opt: Options, params: dict, digest: str, folder: Path) -> None:
     stamp = Stamp.of(digest, opt.date)
     root = Path(opt.reports_root)
     pages = []
-    for lang in langs:
-        nb = pm.execute_notebook(
+    # the build's kernel, as for an agency-year: IPC sockets in a private folder, dies with this process
+    kernel = Kernel(start_kernel(str(opt.notebook_dir)))
+    try:
+        kc, engine = kernel.client(), register_engine()
+        executed = [(lang, pm.execute_notebook(
             str(Path(opt.notebook_dir) / f"{NOTEBOOK}.ipynb"),
             str(folder / "notebooks" / file_name(NOTEBOOK, lang, ".ipynb")),
             parameters={**params, "processed_root": str(Path(opt.processed_root).resolve()),
                         "output": str(folder.resolve()), "lang": lang},
-            kernel_name="python3", cwd=str(opt.notebook_dir), progress_bar=False, log_output=False,
-            execution_timeout=opt.execution_timeout)
+            kernel_name="python3", engine_name=engine, km=kernel.km, kc=kc, progress_bar=False, log_output=False,
+            request_save_on_cell_execute=False, execution_timeout=opt.execution_timeout)) for lang in langs]
+    finally:
+        kernel.close()
+    for lang, nb in executed:
         footer = t("ru_kaki", lang).format(version=stamp.version, commit=stamp.commit, fingerprint=stamp.fingerprint,
                                            date=long_date(stamp.date, lang), n=len(items))
         others = {o: file_name("rollup", o, ".html") for o in langs if o != lang}
@@ -106,13 +114,15 @@ def _run(items, opt: Options, params: dict, digest: str, folder: Path) -> None:
         write_text(page, notebook_to_html(nb, t("ru_judul", lang), lang, footer, others))
         pages.append((lang, page))
     if opt.pdf:
-        _print(pages, root)
+        _print(pages, root, stamp.date)
 
 
-def _print(pages, root: Path) -> None:
-    """Each page to PDF, written beside it atomically; no PDF engine: HTML only (as for the reports)."""
+def _print(pages, root: Path, day: str) -> None:
+    """Each page to PDF, written beside it atomically, its bytes independent of when and after what it printed
+    (:mod:`.reproducible`, dated ``day``); no PDF engine: HTML only (as for the reports)."""
     from ..report.labels import t
     from ..report.pdf import PdfPrinter, PdfUnavailable
+    from .reproducible import reproducible_pdf
 
     try:
         with PdfPrinter() as printer:
@@ -121,6 +131,7 @@ def _print(pages, root: Path) -> None:
                 tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
                 try:
                     printer.print_pdf(page, tmp, t("ru_judul", lang))
+                    reproducible_pdf(tmp, day)
                     os.replace(tmp, final)
                 finally:
                     tmp.unlink(missing_ok=True)
