@@ -8,13 +8,13 @@ ROLLUP_LABELS: dict[str, tuple[str, str]] = {
                     "sebenarnya", "SYNTHETIC DATA — some or all agencies here were made for testing, not real reports"),
     "ru_ringkasan": ("Ringkasan", "Summary"),
     "ru_temuan_angka": ("{n} dari {m} angka tercetak yang diperiksa tidak dapat dihitung ulang, di {a} instansi.",
-                        "{n} of {m} printed figures checked do not reproduce, in {a} agencies."),
+                        "Printed figures that do not reproduce: {n} of {m} checked (agencies: {a})."),
     "ru_temuan_varian": ("{n} indikator didefinisikan berbeda oleh instansi yang berbeda: tidak digabung.",
-                         "{n} indicators are defined differently by different agencies: not pooled."),
+                         "Indicators defined differently by different agencies, so not pooled: {n}."),
     "ru_temuan_rumus": ("{n} perubahan rumus indikator di {a} instansi.",
-                        "{n} changes of an indicator's formula in {a} agencies."),
+                        "Changes of an indicator's formula: {n} (agencies: {a})."),
     "ru_temuan_standar": ("{n} kali realisasi di bawah standar nasional yang dicetak instansi.",
-                          "{n} times a realisation falls short of the national standard the agency prints."),
+                          "Realisations below the national standard the agency prints: {n}."),
     "ru_indikator": ("Indikator Bersama", "Shared Indicators"),
     "ru_cap_indikator": ("Sebaran realisasi dan capaian (hitung ulang) per indikator dan tahun, hanya di antara "
                          "instansi dengan definisi yang sama", "Spread of realisation and achievement (recomputed) "
