@@ -11,16 +11,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 from ..config import AGENCY_SLUG, PROJECT_ROOT, is_year
-from .languages import file_name, languages
+from .languages import LANGUAGES, file_name, languages
 from .options import Options
 
 NOTEBOOK = "05-rollup"
 #: the roll-up's folder under the reports root: its tables, executed notebooks and hash file
 FOLDER = "rollup"
 HASH_FILE = ".build-hash.json"
+#: where a roll-up is built before it is swapped in (under the reports root)
+STAGE = ".rollup-stage"
 
 
 def published(processed_root, agencies=None, years=None) -> list[tuple[str, int]]:
@@ -71,13 +74,41 @@ def build_rollup(opt: Options, agencies=None, years=None, log=print) -> str:
         saved = {}
     if not opt.force and saved.get("hash") == digest and all(p.exists() for p in outputs(opt)):
         return "skipped"
-    _run(items, opt, params, digest, folder)
+    root = Path(opt.reports_root)
+    # built aside, then swapped in: a failing or killed run leaves the last good roll-up, never a mix of the two
+    # (a fixed name, so that what the executed notebooks record does not depend on the process)
+    stage = root / STAGE
+    shutil.rmtree(stage, ignore_errors=True)  # what a killed run left
+    (stage / FOLDER).mkdir(parents=True)
+    try:
+        _run(items, opt, params, digest, stage)
+        _swap(stage, root)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     from ..atomic import write_text
+    # last: a run stopped before this point is rebuilt next time, whatever it had swapped in
     write_text(folder / HASH_FILE, json.dumps({"hash": digest}) + "\n")
     return "built"
 
 
-def _run(items, opt: Options, params: dict, digest: str, folder: Path) -> None:
+def _swap(stage: Path, root: Path) -> None:
+    """The staged roll-up folder replaces ``root/rollup`` (the old one moved aside, then removed), then each staged
+    page replaces its namesake, and a page of the roll-up not built this time (a language or a PDF left out, no PDF
+    engine now) is removed rather than left beside pages it no longer matches."""
+    old = root / f"{STAGE}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if (root / FOLDER).exists():
+        os.replace(root / FOLDER, old)
+    os.replace(stage / FOLDER, root / FOLDER)
+    shutil.rmtree(old, ignore_errors=True)
+    built = {p.name for p in stage.iterdir()}
+    for page in sorted(built):
+        os.replace(stage / page, root / page)
+    for name in {file_name("rollup", lang, ext) for lang in LANGUAGES for ext in (".html", ".pdf")} - built:
+        (root / name).unlink(missing_ok=True)
+
+
+def _run(items, opt: Options, params: dict, digest: str, root: Path) -> None:
     import papermill as pm
 
     from ..atomic import write_text
@@ -89,9 +120,9 @@ def _run(items, opt: Options, params: dict, digest: str, folder: Path) -> None:
     from .stamp import Stamp
 
     langs = languages(opt.lang)
+    folder = root / FOLDER
     (folder / "notebooks").mkdir(parents=True, exist_ok=True)
     stamp = Stamp.of(digest, opt.date)
-    root = Path(opt.reports_root)
     pages = []
     # the build's kernel, as for an agency-year: IPC sockets in a private folder, dies with this process
     kernel = Kernel(start_kernel(str(opt.notebook_dir)))
