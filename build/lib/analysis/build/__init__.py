@@ -1,8 +1,0 @@
-"""The build: every agency-year's notebooks run by papermill, exported to HTML and PDF, incrementally.
-
-``fingerprint`` decides what to rebuild, ``parameters`` reads what each notebook declares and checks
-``--param``, ``kernel`` and ``engine`` run the notebooks, ``products`` checks what each one wrote, ``browser`` prints
-PDFs, ``worker`` keeps kernel and browser per process, ``languages`` names each language's reports, ``stamp``
-says when and from what they were built, ``index`` writes ``reports/index.html`` and ``index.en.html``, and
-``runner`` puts them together (``build_one``, ``build_all``). Importing this package imports nothing heavy.
-"""

@@ -1,1 +1,0 @@
-"""Raw tables as printed -> tidy, typed, validated tables (one error listing every problem)."""

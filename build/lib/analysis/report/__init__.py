@@ -1,1 +1,0 @@
-"""The report readers see: labels, number format, sections, charts, HTML export and PDF printing."""
