@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,14 @@ def pytest_sessionfinish(session, exitstatus):
         tr = session.config.pluginmanager.get_plugin("terminalreporter")
         if tr is not None:
             tr.write_line(f"FAILED: the suite changed data/raw: {sorted({p for p, _ in changed})}", red=True)
+
+
+@pytest.fixture
+def short_tmp():
+    """A temporary folder with a short path (sockets live below it: a socket's path fits in 107 bytes)."""
+    folder = Path(tempfile.mkdtemp(prefix="lkj-test-", dir="/tmp" if os.path.isdir("/tmp") else None))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

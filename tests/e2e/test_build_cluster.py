@@ -7,7 +7,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -79,14 +78,6 @@ def outputs(proc: Path, rep: Path) -> dict:
             else:
                 found[name] = p.read_bytes()
     return found
-
-
-@pytest.fixture
-def short_tmp():
-    """A temporary folder with a short path (sockets live below it: a socket's path fits in 107 bytes)."""
-    folder = Path(tempfile.mkdtemp(prefix="lkj-test-", dir="/tmp" if os.path.isdir("/tmp") else None))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_two_worker_cluster_builds_the_same_bytes_as_one_job(tmp_path, short_tmp):

@@ -7,7 +7,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -173,14 +172,6 @@ def _marked(mark: str) -> list[str]:
             except OSError:
                 continue
     return found
-
-
-@pytest.fixture
-def short_tmp():
-    """A temporary folder with a short path (sockets live below it: a socket's path fits in 107 bytes)."""
-    folder = Path(tempfile.mkdtemp(prefix="lkj-test-", dir="/tmp" if os.path.isdir("/tmp") else None))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.mark.parametrize("jobs", [2, 1])

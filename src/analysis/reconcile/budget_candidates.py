@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..indicators.budget import serapan as serapan_fn
+from ..indicators.efficiency_ratios import efficiency_ratios
 from ..ingest.figures import Subject
 from ..reference import category_scale
 from .candidate import candidate
@@ -56,8 +57,8 @@ def ratio_table_candidates(ratios, year, from_iku: bool = False) -> list[dict]:
     c, na = [], pd.NA
     if ratios is None or not len(ratios):
         return c
-    r = ratios.assign(ie=np.where(ratios["capaian_masukan"] > 0,
-                                  ratios["capaian_keluaran"] / ratios["capaian_masukan"], np.nan))
+    r = efficiency_ratios(ratios)  # IE in percent, by the one formula; here as a ratio
+    r["ie"] = r["efisiensi"] / 100
     for _, x in r.iterrows():
         k = ("efisiensi_rasio", Subject.sasaran(x["sasaran_no"], x["masukan"]), na, year)
         shown = f"{x['capaian_keluaran']:.2f} / {x['capaian_masukan']:.2f}"
