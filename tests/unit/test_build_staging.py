@@ -49,6 +49,23 @@ def test_commit_swaps_both_and_leaves_no_staging(tmp_path):
     assert _hidden(tmp_path) == []
 
 
+def test_two_agency_years_of_one_process_stage_side_by_side(tmp_path):
+    # a worker stages the next agency-year while the previous one waits for its PDF (runner.build_serial):
+    # creating, committing or discarding one must leave the other's staged tables alone
+    first = _stage(tmp_path, table="first")
+    second = Stage.of("badan", 2025, tmp_path / "p", tmp_path / "r")
+    second.create()
+    (second.processed / "iku.csv").write_text("second")
+    (second.report / "report.html").write_text("second")
+    assert (first.processed / "iku.csv").read_text() == "first"
+    (first.report / HASH_FILE).write_text("{}")
+    first.commit()
+    assert _texts(tmp_path) == ("first", "new")
+    assert (second.processed / "iku.csv").read_text() == "second"
+    second.discard()
+    assert _hidden(tmp_path) == [] and not (tmp_path / "p" / "badan").exists()
+
+
 def test_a_table_no_longer_produced_disappears(tmp_path):
     _published(tmp_path)
     (tmp_path / "p" / "dinas" / "2024" / "dropped.parquet").write_text("stale")

@@ -31,6 +31,40 @@ from .worker import current, shutdown, start_watchdog
 
 def build_one(agency: str, year: int, opt: Options) -> Result:
     """Build one agency-year into a staging folder, then swap it in. Never raises."""
+    started = start_one(agency, year, opt)
+    return started if isinstance(started, Result) else started()
+
+
+def build_serial(items: list[tuple[str, int]], opt: Options):
+    """Build ``items`` one after the other in this process, yielding each Result in order.
+
+    Pipelined: an agency-year's PDF prints (in the browser's thread and Chromium, on the other core) while the
+    kernel runs the next one's notebooks; it is committed once that next one's notebooks ran. Each still commits
+    alone: a failure of one never touches another's outputs.
+    """
+    waiting = None  # the previous agency-year's finishing step
+    try:
+        for a, y in items:
+            started = start_one(a, y, opt)
+            if waiting is not None:
+                yield waiting()
+                waiting = None
+            if isinstance(started, Result):
+                yield started
+            else:
+                waiting = started
+        if waiting is not None:
+            yield waiting()
+            waiting = None
+    finally:
+        if waiting is not None:  # the consumer stopped early: still commit (or discard) what was started
+            waiting()
+
+
+def start_one(agency: str, year: int, opt: Options):
+    """Build one agency-year up to its PDFs being printed: returns its Result when it is skipped or failed, else
+    the step that finishes it (waits for the PDFs, writes the commit mark, swaps the staging folder in and
+    returns the Result). Never raises."""
     skip_unused_imports()
     start = time.perf_counter()
     res = Result(agency, int(year), "failed")
@@ -45,8 +79,8 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         source = source_hash(agency, year, opt)
         digest = input_hash(agency, year, opt, source)
         if not opt.force and is_up_to_date(agency, year, opt, digest):
-            res.status, res.seconds = "skipped", time.perf_counter() - start
-            return res
+            res.status = "skipped"
+            return _finish(res, stage, pdfs, start)
         # The kernel first: it boots and imports pandas/matplotlib while this process imports the rest
         # (imports here hold the GIL; done before the kernel launch they would delay it).
         worker = current()
@@ -107,34 +141,54 @@ def build_one(agency: str, year: int, opt: Options) -> Result:
         except BaseException:
             worker.discard_kernel()  # a failed run gets a fresh kernel next time
             raise
-        from ..atomic import write_text
-        from ..report.pdf import PdfUnavailable
-        pdf_ok = False
-        if opt.pdf:
-            try:
-                for printing in pdfs:
-                    printing.result()
-                pdf_ok = True
-            except PdfUnavailable as e:
-                res.notes.append(str(e))
-        check_report_products(stage.report, langs)
-        summary = read["summary"]
-        # the headline figures, and when and from what they were built
-        summary["build"] = read["stamp"].as_dict()
-        write_text(stage.report / "summary.json",
-                   json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-        # last: the commit mark, recording every output so that a changed or deleted one is rebuilt
-        record = {"hash": digest, "pdf": pdf_ok, "outputs": output_hashes(stage.processed, stage.report)}
-        write_text(stage.report / HASH_FILE, json.dumps(record, indent=0, sort_keys=True) + "\n")
-        stage.commit()
-        res.status = "built"
     except Exception as e:  # reported, never raised: the other agency-years still build
         res.error = describe_error(e)
-    finally:
-        for printing in pdfs:  # a failed build waits for its printing before its staging folder goes
-            printing.exception()
-        stage.discard()
-        res.seconds = time.perf_counter() - start
+        return _finish(res, stage, pdfs, start)
+    except BaseException:  # interrupted: nothing half-built stays staged
+        _finish(res, stage, pdfs, start)
+        raise
+
+    def finish() -> Result:
+        try:
+            _commit(res, stage, pdfs, read, digest, langs, opt)
+        except Exception as e:
+            res.error = describe_error(e)
+        finally:
+            _finish(res, stage, pdfs, start)
+        return res
+    return finish
+
+
+def _commit(res: Result, stage: Stage, pdfs: list, read: dict, digest: str, langs, opt: Options) -> None:
+    """The PDFs awaited, the summary and the commit mark written, the staging folder swapped in."""
+    from ..atomic import write_text
+    from ..report.pdf import PdfUnavailable
+    pdf_ok = False
+    if opt.pdf:
+        try:
+            for printing in pdfs:
+                printing.result()
+            pdf_ok = True
+        except PdfUnavailable as e:
+            res.notes.append(str(e))
+    check_report_products(stage.report, langs)
+    summary = read["summary"]
+    # the headline figures, and when and from what they were built
+    summary["build"] = read["stamp"].as_dict()
+    write_text(stage.report / "summary.json",
+               json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    # last: the commit mark, recording every output so that a changed or deleted one is rebuilt
+    record = {"hash": digest, "pdf": pdf_ok, "outputs": output_hashes(stage.processed, stage.report)}
+    write_text(stage.report / HASH_FILE, json.dumps(record, indent=0, sort_keys=True) + "\n")
+    stage.commit()
+    res.status = "built"
+
+
+def _finish(res: Result, stage: Stage, pdfs: list, start: float) -> Result:
+    for printing in pdfs:  # a failed build waits for its printing before its staging folder goes
+        printing.exception()
+    stage.discard()
+    res.seconds = time.perf_counter() - start
     return res
 
 
@@ -202,8 +256,8 @@ def build_all(items: list[tuple[str, int]], opt: Options, jobs: int | None = 1, 
             done(r, i)
     elif (jobs or 1) <= 1 or len(items) <= 1:
         try:
-            for i, (a, y) in enumerate(items, 1):
-                done(build_one(a, y, opt), i)
+            for i, r in enumerate(build_serial(items, opt), 1):
+                done(r, i)
         finally:
             shutdown()
     else:

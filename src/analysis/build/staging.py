@@ -2,9 +2,10 @@
 
 While worker ``PID`` builds an agency-year, nothing published is written:
 
-- ``<processed_root>/.staging-PID/<agency>/<year>/``: the processed tables (the notebooks get
-  ``<processed_root>/.staging-PID`` as their ``processed_root``); it starts empty, so a table no longer
-  produced disappears;
+- ``<processed_root>/.staging-PID/<agency>.<year>/<agency>/<year>/``: the processed tables (the notebooks get
+  ``<processed_root>/.staging-PID/<agency>.<year>`` as their ``processed_root``); it starts empty, so a table no
+  longer produced disappears. One folder per agency-year: a worker stages the next agency-year while the
+  previous one's PDF prints and before it is swapped in (:func:`.runner.build_serial`);
 - ``<reports_root>/<agency>/.<year>.staging-PID/``: report, PDF, summary, executed notebooks, and the build's
   hash file, written last: it is the commit mark.
 
@@ -70,7 +71,7 @@ class Stage:
     @property
     def notebooks_root(self) -> Path:
         """The ``processed_root`` the notebooks are given."""
-        return self.processed_root / f".staging-{self.pid}"
+        return self.processed_root / f".staging-{self.pid}" / f"{self.agency}.{self.year}"
 
     @property
     def processed(self) -> Path:
@@ -109,12 +110,18 @@ class Stage:
                 staged.rename(published)
         for _, _, old in self.pairs():
             shutil.rmtree(old, ignore_errors=True)
-        shutil.rmtree(self.notebooks_root, ignore_errors=True)
+        self._remove_notebooks_root()
 
     def discard(self) -> None:
         """Remove the staging folders (a no-op after :meth:`commit`)."""
         shutil.rmtree(self.report, ignore_errors=True)
+        self._remove_notebooks_root()
+
+    def _remove_notebooks_root(self) -> None:
+        # this agency-year's only: the process may be staging another one in the same .staging-PID
         shutil.rmtree(self.notebooks_root, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            self.notebooks_root.parent.rmdir()  # the process's folder, once it is empty
 
 
 def _children(folder: Path):
