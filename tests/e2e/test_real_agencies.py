@@ -19,7 +19,7 @@ from analysis.config import RAW_ROOT
 
 pytestmark = pytest.mark.slow
 REAL = ("sumut-setda/2021", "kanwil-djpb-sulut/2023", "tanahdatar-kab/2015", "tanahdatar-kab/2016", "bpkp/2021",
-        "wonogiri-kab/2020")
+        "wonogiri-kab/2020", "polewalimandar-kab/2022")
 
 
 def _rows(agency_year: str, name: str) -> list[dict]:
@@ -30,6 +30,11 @@ def _rows(agency_year: str, name: str) -> list[dict]:
 def _id(text: str) -> float:
     """A number in id style as printed: '307.055.630' -> 307055630, '3,25' -> 3.25, '15 Nagari' -> 15."""
     return float(text.split()[0].replace(".", "").replace(",", "."))
+
+
+def _en(text: str) -> float:
+    """A number in en style as printed: '1,004,422,800' -> 1004422800, '95.56' -> 95.56, '2 dokumen' -> 2."""
+    return float(text.split()[0].replace(",", ""))
 
 
 def _half_up(x: float, places: int) -> float:
@@ -251,6 +256,46 @@ def test_wonogiri_capaian_and_ipg_series_as_the_arithmetic_says(built):
     assert trends.loc[("IPG", 2017), "perubahan_tahunan_pp"] == pytest.approx(printed[2017] - printed[2015])
 
 
+def test_polewali_mandar_en_style_counts_and_budget_as_the_arithmetic_says(built):
+    """A measurement page printed in en style throughout: two count indicators (unit 'dokumen') and a percentage,
+    each capaian recomputed from the printed target and Jumlah read in en style; the budget's percentages and the
+    kegiatan's amounts from its sub-kegiatan. Every status follows from the cells (a figure that does not
+    reproduce would have to be flagged)."""
+    ay = "polewalimandar-kab/2022"
+    rec = _rec(built, ay)
+    definitions = _rows("polewalimandar-kab", "definisi_indikator.csv")
+    codes = {d["nama"]: (d["kode_indikator"], d["satuan"]) for d in definitions}
+    iku = pd.read_csv(built["proc"] / ay / "capaian_iku.csv").set_index("kode_indikator")
+    counts = 0
+    for r in _rows(ay, "capaian_iku.csv"):
+        code, unit = codes[r["indikator"]]
+        t, x = _en(r["target"]), _en(r["realisasi"])
+        value = x / t * 100
+        c = rec.loc[f"capaian {code} 2022"]
+        assert c["recomputed"] == pytest.approx(value)
+        assert c["status"] == ("match" if _half_up(value, 2) == _en(r["capaian"]) else "mismatch"), code
+        assert (iku.loc[code, "target"], iku.loc[code, "realisasi"]) == (t, x)
+        counts += unit == "dokumen"
+    assert counts == 2
+    # read in id style the printed '150.00' would be 15000: the en reading is what makes it reproduce
+    assert _half_up(3 / 2 * 100, 2) == _en("150.00") != float("150.00".replace(".", ""))
+    rows = _rows(ay, "realisasi_anggaran_rinci.csv")
+    lines = rec[rec["subjek"].str.startswith("rincian")]
+    for path, r in zip(("rincian 1", "rincian 1.1", "rincian 1.2"), rows, strict=True):
+        pct = _en(r["realisasi"]) / _en(r["anggaran"]) * 100
+        c = lines[(lines["subjek"] == path) & (lines["besaran"] == "serapan")].iloc[0]
+        assert c["recomputed"] == pytest.approx(pct)
+        assert c["status"] == ("match" if _half_up(pct, 2) == _en(r["persen"]) else "mismatch"), path
+    parent, *subs = rows
+    for col in ("anggaran", "realisasi"):
+        summed = sum(_en(s[col]) for s in subs)
+        c = lines[(lines["subjek"] == "rincian 1") & (lines["besaran"] == f"{col}_rincian")].iloc[0]
+        assert c["recomputed"] == summed and c["status"] == ("match" if summed == _en(parent[col]) else "mismatch")
+    budget = pd.read_csv(built["proc"] / ay / "budget.csv")
+    total = budget[budget["tingkat"] == "total"].iloc[0]
+    assert total["anggaran"] == _en(parent["anggaran"]) and total["realisasi"] == _en(parent["realisasi"])
+
+
 @pytest.mark.parametrize("agency_year", REAL)
 def test_reports_show_no_missing_markers_and_values_in_their_unit(built, agency_year):
     for name in ("report.html", "report.en.html"):
@@ -269,6 +314,11 @@ def test_reports_show_no_missing_markers_and_values_in_their_unit(built, agency_
         assert re.search(r"\b0,0189\b", text) and re.search(r"\b0,025\b", text) and "0,02\u00a0%" not in text
         assert "+0,43\u00a0poin" in text and "+0,40\u00a0poin (dari 2015)" in text
         assert "+0,43\u00a0poin persentase" not in text and "indikator baru" in text
+    if agency_year == "polewalimandar-kab/2022":  # en-style counts shown as counts in the reader's style
+        assert "2\u00a0dokumen" in text and "5\u00a0dokumen" in text and "dokumen\u00a0%" not in text
+        assert "2,00\u00a0%" not in text and "95,56\u00a0%" in text and "Rp\u00a01.004.422.800" in text
+        en = _text(built["rep"] / agency_year / "report.en.html")
+        assert "3\u00a0dokumen" in en and "95.56\u00a0%" in en and "IDR\u00a01,004,422,800" in en
     if agency_year == "sumut-setda/2021":  # the budget table with levels, printed and recomputed percentages
         assert "3.Sub Kegiatan Evaluasi Pelaksanaan" in text and "77,08\u00a0%" in text and "1.2.3" in text
 
