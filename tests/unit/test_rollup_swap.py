@@ -53,3 +53,64 @@ def test_a_good_run_replaces_pages_and_tables_together(opt, monkeypatch):
     assert after["rollup/table.csv"] == "new table" and "rollup.pdf" not in after  # no PDF this time: none stale
     assert json.loads(after[f"rollup/{rollup.HASH_FILE}"])["hash"] != "old"
     assert not any(name.startswith(rollup.STAGE) for name in after)
+
+
+KILLED_RUN = """
+import os, sys
+from analysis import atomic
+from analysis.build import rollup
+from analysis.build.options import Options
+
+opt = Options(processed_root=sys.argv[1], reports_root=sys.argv[2], lang="both", pdf=False)
+kill_at, calls = int(sys.argv[3]), [0]
+
+
+def run(items, o, params, digest, root):
+    (root / "rollup" / "table.csv").write_text("new table")
+    for lang in ("", ".en"):
+        (root / f"rollup{lang}.html").write_text(f"new{lang}")
+
+
+def dying(real):
+    def step(*args, **kwargs):  # the build is killed (kill -9: no finally, no cleanup) at step kill_at
+        calls[0] += 1
+        if calls[0] == kill_at:
+            os._exit(137)
+        return real(*args, **kwargs)
+    return step
+
+
+rollup._run = run
+rollup.os.replace = dying(os.replace)
+atomic.write_text = dying(atomic.write_text)  # the hash file, written last
+print(rollup.build_rollup(opt))
+"""
+
+
+@pytest.mark.parametrize("kill_at", range(1, 6))
+def test_a_roll_up_killed_at_any_step_is_rebuilt_whole_by_the_next_run(opt, kill_at, tmp_path, monkeypatch):
+    # steps of a run: the folder moved aside, the staged folder in, each page in (2), the hash file written
+    import subprocess
+    import sys
+
+    root = Path(opt.reports_root)
+    r = subprocess.run([sys.executable, "-c", KILLED_RUN, opt.processed_root, opt.reports_root, str(kill_at)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 137, r.stdout + r.stderr
+    killed = _state(root)
+    saved = json.loads(killed.get(f"rollup/{rollup.HASH_FILE}", '{"hash": null}'))["hash"]
+    # what a kill leaves is never taken for a finished roll-up: either the old one, whole, under its old hash,
+    # or no hash at all (the next run cannot skip)
+    assert saved is None or (saved == "old" and killed["rollup/table.csv"] == "old table")
+
+    def run(items, o, params, digest, root_):
+        (root_ / "rollup" / "table.csv").write_text("newer table")
+        for lang in ("", ".en"):
+            (root_ / f"rollup{lang}.html").write_text(f"newer{lang}")
+
+    monkeypatch.setattr(rollup, "_run", run)
+    assert rollup.build_rollup(opt) == "built"
+    after = _state(root)
+    assert (after["rollup.html"], after["rollup.en.html"], after["rollup/table.csv"]) == \
+        ("newer", "newer.en", "newer table")
+    assert not any(p.name.startswith(rollup.STAGE) for p in root.iterdir())  # what the kill left is gone
