@@ -130,7 +130,7 @@ import os, sys, json, pathlib, shutil, tempfile, time
 os.environ["SOURCE_DATE_EPOCH"] = "0"
 import nbformat
 from analysis.build.options import Options
-from analysis.build.runner import build_one
+from analysis.build.runner import build_one, build_serial
 from analysis.build.worker import current, shutdown
 from analysis.report.export import notebook_to_html
 from analysis.atomic import write_text
@@ -150,23 +150,23 @@ kernel_pid = current().kernel(opt.notebook_dir).km.provisioner.process.pid
 def cpu(pid):  # seconds of CPU a process used (Linux /proc): less sensitive to other load than wall time
     f = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
-out = []
+# as a batch runs them: one after the other in the worker, each PDF printing while the next one's notebooks run
+k0, s0, t0 = cpu(kernel_pid), time.process_time(), time.perf_counter()
+results = list(build_serial(years[1:], opt))
+wall, k1, s1 = time.perf_counter() - t0, cpu(kernel_pid), time.process_time()
+assert all(r.status == "built" for r in results), [r.error for r in results]
+floors = []
 for a, y in years[1:]:
-    k0, s0 = cpu(kernel_pid), time.process_time()
-    r = build_one(a, y, opt)
-    k1, s1 = cpu(kernel_pid), time.process_time()
-    assert r.status == "built", r.error
     # the floor of the same work: this report, exported and printed again in the same warm browser
     nb = nbformat.read(d / "r" / a / str(y) / "notebooks" / "04-report.ipynb", as_version=4)
     t = time.perf_counter()
     write_text(d / "floor.html", notebook_to_html(nb, "floor", "id", "floor"))
     browser.print_pdf(d / "floor.html", d / "floor.pdf", "floor")
-    floor = time.perf_counter() - t
-    out.append({"seconds": r.seconds, "floor": floor, "stages": r.stages, "kernel_cpu": k1 - k0,
-                "build_cpu": s1 - s0})
+    floors.append(time.perf_counter() - t)
 shutdown()
 shutil.rmtree(d, ignore_errors=True)
-print(json.dumps(out))
+print(json.dumps({"marginal": wall / n, "floors": floors, "stages": [r.stages for r in results],
+                  "kernel_cpu": (k1 - k0) / n, "build_cpu": (s1 - s0) / n}))
 """
 MODULE_SCALE = """
 import time, resource
@@ -499,13 +499,13 @@ def main():
     log("warm worker: marginal cost of one agency-year, and its floor")
     res["marginal"], res["marginal_floor"], stages, kernel_cpu = [], [], [], []
     for _ in range(max(1, args.runs // 2)):  # each run: a fresh worker, then agency-years one after the other
-        out = subprocess.run([PY, "-c", WARM_MARGINAL, "4"], cwd=ROOT, check=True, capture_output=True,
+        out = subprocess.run([PY, "-c", WARM_MARGINAL, "6"], cwd=ROOT, check=True, capture_output=True,
                              text=True).stdout
-        for item in json.loads(out.strip().splitlines()[-1]):
-            res["marginal"].append(item["seconds"])
-            res["marginal_floor"].append(item["floor"])
-            stages.append(item["stages"])
-            kernel_cpu.append(item["kernel_cpu"])
+        item = json.loads(out.strip().splitlines()[-1])
+        res["marginal"].append(item["marginal"])  # wall time of the run ÷ its agency-years
+        res["marginal_floor"].append(med(item["floors"]))
+        stages += item["stages"]
+        kernel_cpu.append(item["kernel_cpu"])
 
     log("module scale: 10 000 synthetic agency-years")
     ms, mem = [], []
@@ -570,8 +570,9 @@ def main():
     rows.append(("floor of one agency-year in a warm worker: its report exported (nbconvert) and printed (PDF) "
                  "again in the same warm browser", fmt_s(m_floor), len(res["marginal_floor"]), "", "", ""))
     rows.append(("**marginal cost** of one agency-year in a warm worker (kernel and browser up; 4 notebooks, "
-                 "HTML, PDF; distinct synthetic agency-years)", fmt_s(marginal), len(res["marginal"]),
-                 "≤ 0,6 s and ≤ 2 × its floor", f"{m_ratio:.2f} × floor (median of each agency-year's ratio); "
+                 "HTML, PDF; 6 distinct synthetic agency-years one after the other, as a batch runs them: wall time "
+                 "÷ 6)", fmt_s(marginal), len(res["marginal"]),
+                 "≤ 0,6 s and ≤ 2 × its floor", f"{m_ratio:.2f} × floor (median of each run's ratio); "
                  f"the kernel's CPU {med(kernel_cpu):.2f} s",
                  ok(marginal <= 0.6) + " / " + ok(m_ratio <= 2)))
     rows.append(("module scale: recompute + reconcile 10 000 synthetic agency-years (vectorised)",
