@@ -231,3 +231,51 @@ def test_a_closed_stdout_stops_the_logging_not_the_build(tmp_path):
     assert b"built" in first and "Traceback" not in err and "BrokenPipe" not in err
     assert (rep / "index.html").exists()
     assert all((rep / agency / "2024" / "report.html").exists() for agency in ("dinas-satu", "dinas-dua"))
+
+
+def _kernels_and_workers(mark: str) -> dict[int, int]:
+    """The build's kernels (``ipykernel``) by pid, each with its parent: the worker process that owns it."""
+    out = {}
+    for line in _marked(mark):
+        pid = int(line.split(":")[0])
+        if "ipykernel" in line:
+            try:
+                out[pid] = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+    return out
+
+
+def test_a_worker_killed_mid_batch_fails_what_it_had_not_reported_and_the_next_run_builds_all(tmp_path, short_tmp):
+    # --jobs 2: each worker takes agency-years from one queue and pipelines them; a worker is killed (as the
+    # out-of-memory killer would) once a first agency-year is reported
+    raw, proc, rep = tmp_path / "raw", tmp_path / "p", tmp_path / "r"
+    names = [f"dinas-{i}" for i in range(4)]
+    for i, name in enumerate(names):
+        make_agency_year(raw, name, 2024, seed=i)
+    mark = uuid.uuid4().hex
+    env = dict(os.environ, TMPDIR=str(short_tmp), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), LKJ_TEST_MARK=mark)
+    log = tmp_path / "build.log"
+    p = subprocess.Popen([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
+                          str(proc), "--reports-root", str(rep), "--jobs", "2", "--no-pdf", "--no-rollup"],
+                         env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: ": built" in log.read_text(), 300, lambda: f"a first result; log: {log.read_text()}")
+        kernels = wait_for(lambda: _kernels_and_workers(mark), 60, lambda: f"a kernel; running: {_marked(mark)}")
+        os.kill(sorted(kernels.values())[0], signal.SIGKILL)  # a worker, not its kernel
+        assert p.wait(timeout=300) == 1, log.read_text()
+    finally:
+        if p.poll() is None:
+            p.kill()
+    text = log.read_text()
+    reported = [line for line in text.splitlines() if "] dinas-" in line]
+    assert len(reported) == 4, text  # every agency-year reported once: built, or failed with the reason
+    failed = [line for line in reported if ": failed" in line]
+    # what was committed before the kill stands; the rest failed with the reason
+    assert failed and len(failed) < 4 and "the worker process failed" in text and "Traceback" not in text, text
+    wait_for(lambda: not _marked(mark), 30, lambda: f"the build's processes to end: {_marked(mark)}")
+    r = build(raw, proc, rep, "--jobs", "2", "--no-pdf", "--no-rollup", env=env)
+    assert r.returncode == 0 and f"{len(failed)} built" in r.stdout, r.stdout + r.stderr
+    assert all((rep / name / "2024" / "report.html").exists() for name in names)
+    assert sorted(str(q.relative_to(tmp_path)) for root in (proc, rep) for q in root.rglob(".*")
+                  if q.name != HASH_FILE) == []

@@ -14,7 +14,6 @@ import os
 import sys
 import time
 import traceback
-from dataclasses import asdict
 
 from ..ingest.raw import check_agency_year, discover
 from .engine import run_notebooks, skip_unused_imports
@@ -24,9 +23,9 @@ from .languages import languages, report_files, workbook_file
 from .options import BuildError, Options, Result
 from .products import check_report_products, product_path
 from .reproducible import reproducible_pdf
-from .staging import Stage, private_tempdir, repair
+from .staging import Stage, repair
 from .stamp import Stamp
-from .worker import current, shutdown, start_watchdog
+from .worker import current, shutdown
 
 
 def build_one(agency: str, year: int, opt: Options) -> Result:
@@ -210,11 +209,6 @@ def targets(agency: str | None, year: int | None, opt: Options) -> list[tuple[st
     return [(a, y) for a, y in found if (agency is None or a == agency) and (year is None or y == int(year))]
 
 
-def _worker(args):
-    agency, year, opt_dict = args
-    return asdict(build_one(agency, year, Options(**opt_dict)))
-
-
 def build_all(items: list[tuple[str, int]], opt: Options, jobs: int | None = 1, log=print, timings: bool = False,
               cluster: str | None = None) -> list[Result]:
     """Build ``items``; ``jobs`` > 1 builds agency-years in parallel processes (one kernel and one browser each);
@@ -261,21 +255,10 @@ def build_all(items: list[tuple[str, int]], opt: Options, jobs: int | None = 1, 
         finally:
             shutdown()
     else:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from .pool import build_pool
 
-        ctx = mp.get_context("forkserver" if sys.platform.startswith("linux") else "spawn")
-        # each worker watches this process from its start: killed, the build takes its workers along; the
-        # forkserver's socket folder goes to a private folder the next build removes if this one is killed
-        with private_tempdir(), ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                                                    initializer=start_watchdog) as ex:
-            futs = {ex.submit(_worker, (a, y, asdict(opt))): (a, y) for a, y in items}
-            for i, f in enumerate(as_completed(futs), 1):
-                try:
-                    r = Result(**f.result())
-                except Exception as e:  # a worker that died (killed, out of memory): the others still count
-                    r = Result(*futs[f], "failed", error=f"the worker process failed: {type(e).__name__}: {e}")
-                done(r, i)
+        for i, r in enumerate(build_pool(items, opt, jobs), 1):
+            done(r, i)
     if bar is not None:
         bar.close()
     if any(r.status == "built" for r in results) or not all_indexes_exist(opt):
