@@ -23,6 +23,20 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
+def csv_text(df: pd.DataFrame) -> str:
+    """The CSV copy of a processed table: formula-like text neutralised (:mod:`.spreadsheet`), LF line ends.
+
+    The csv module quotes a field holding a line end only when it is the line terminator's: a lone carriage
+    return in a text cell (a line break typed in a workbook cell, a CRLF inside a quoted raw cell) would be
+    written bare and split the row for every reader. Such a table is written with every text field quoted.
+    """
+    import csv
+
+    text = neutralise(df)
+    out = text.to_csv(index=False, lineterminator="\n")
+    return out if "\r" not in out else text.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+
+
 class WriteError(OSError):
     """An output could not be written; the message names the file and the reason."""
 
@@ -98,7 +112,7 @@ def write_tables(directory: Path | str, tables: dict[str, pd.DataFrame]) -> list
                 tmp = _tmp_for(final)
                 staged.append((tmp, final))  # listed before it is written: removed whatever happens next
                 if ext == "csv":
-                    neutralise(df).to_csv(tmp, index=False, lineterminator="\n")
+                    tmp.write_bytes(csv_text(df).encode("utf-8"))
                 else:
                     df.to_parquet(tmp, index=False)
         for tmp, final in staged:

@@ -46,3 +46,24 @@ def test_a_read_only_folder_is_named(tmp_path):
     (tmp_path / "ro").mkdir(mode=0o500)
     with pytest.raises(WriteError, match="could not write .*ro/x.txt: Permission denied"):
         write_text(tmp_path / "ro" / "x.txt", "x")
+
+
+@pytest.mark.parametrize("dtype", [object, "string"])
+def test_a_line_break_inside_a_text_cell_stays_in_its_row_of_the_csv_copy(tmp_path, dtype):
+    import csv
+
+    # a lone CR (a line break typed in a workbook cell) and a CRLF inside a quoted raw cell: the csv module would
+    # write the CR bare with LF line ends, and every reader would split the row there
+    texts = ["baris satu\rbaris dua", "a\r\nb", "plain", None]
+    df = pd.DataFrame({"kalimat": pd.Series(texts, dtype=dtype), "nilai": [1.5, 2.0, 3.25, 4.0]})
+    write_tables(tmp_path, {"t": df})
+    back = pd.read_csv(tmp_path / "t.csv", keep_default_na=True)
+    assert back["kalimat"].tolist()[:3] == texts[:3] and pd.isna(back["kalimat"].iloc[3])
+    assert back["nilai"].tolist() == df["nilai"].tolist()
+    with open(tmp_path / "t.csv", newline="", encoding="utf-8") as f:
+        assert len(list(csv.reader(f))) == 1 + len(df)
+
+
+def test_a_table_without_carriage_returns_keeps_minimal_quoting(tmp_path):
+    write_tables(tmp_path, {"t": pd.DataFrame({"a": ["x, y", "z"], "b": [1, 2]})})
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == 'a,b\n"x, y",1\nz,2\n'

@@ -124,3 +124,14 @@ def test_a_layout_is_parsed_or_refused_with_its_column():
         with pytest.raises(ValueError) as e:
             parse_layout(row)
         assert e.value.args[0] == column
+
+
+def test_an_imported_cell_with_a_line_break_stays_in_its_row():
+    import csv
+    import io
+
+    from analysis.ingest.import_workbook import _csv
+
+    rows = [["1", "baris satu\rbaris dua"], ["2", "a\r\nb"], ["3", "plain"]]
+    assert list(csv.reader(io.StringIO(_csv(["no", "kalimat"], rows), newline=""))) == [["no", "kalimat"], *rows]
+    assert _csv(["no"], [["1"]]) == "no\n1\n"  # no line break anywhere: quoted only where needed

@@ -5,6 +5,7 @@
 PDFs, ``worker`` keeps kernel and browser per process, ``languages`` names each language's reports, ``stamp``
 says when and from what they were built, ``reproducible`` makes a PDF's bytes independent of when and after
 what it printed, ``index`` writes ``reports/index.html`` and ``index.en.html``, and ``runner`` puts them
-together (``build_one``, ``build_all``); ``cluster`` and ``dask_worker`` run the same build as Dask tasks.
+together (``build_one``, ``build_serial``, ``build_all``); ``pool`` runs them in worker processes (``--jobs``),
+``cluster`` and ``dask_worker`` as Dask tasks.
 Importing this package imports nothing heavy.
 """

@@ -22,7 +22,9 @@ from .workbook_layout import parse_layout, read_layout_table
 
 def _csv(columns: list[str], rows: list[list[str]]) -> str:
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    # a lone CR in a cell (a line break typed in Excel) is quoted only when every field is: bare, it splits the row
+    cr = any("\r" in str(c) for r in rows for c in r)
+    w = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL if cr else csv.QUOTE_MINIMAL)
     w.writerow(columns)
     w.writerows(rows)
     return out.getvalue()
