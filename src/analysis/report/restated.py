@@ -71,3 +71,13 @@ def joined_note(trends: pd.DataFrame | None, restatements: pd.DataFrame | None, 
     listed = ", ".join(str(y) for y in years)
     key = "gabungan_ulang" if restatements is not None and len(restatements) else "gabungan_tanpa_ulang"
     return sentence(key, lang, laporan=listed)
+
+
+def found_in_text(b, lang: str) -> Markup | None:
+    """For a series break found in the reports' text (``asal`` ``laporan``): the sentence naming both reports,
+    their lines and both wordings; None for a declared break."""
+    if b.get("asal") != "laporan":
+        return None
+    return sentence("putus_dari_teks", lang, lama=source(b["laporan_lama"], b["baris_lama"], lang),
+                    baru=source(b["laporan_baru"], b["baris_baru"], lang), definisi_lama=str(b["definisi_lama"]),
+                    definisi_baru=str(b["definisi_baru"]), berubah=str(b["yang_berubah"]))
