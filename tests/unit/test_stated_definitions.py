@@ -122,3 +122,16 @@ def test_no_break_derived_where_an_earlier_report_year_has_no_declared_version()
     assert changes_between_reports(defs, stated) == [] and len(derive_versions(defs, stated)) == 1
     # with the 2014 report's year declared, the same statements are a break from 2016
     assert len(derive_versions(_declared((1, 2014, None, DEN)), stated)) == 2
+
+
+def test_the_rollup_pairs_versions_by_their_years_and_names_a_change_of_wording():
+    """A derived version takes the next free number (v3 before the declared v2): the roll-up's formula changes
+    pair each version with the one before it in time, and a change of wording alone is named."""
+    from analysis.rollup.compare import formula_changes
+
+    defs = _declared((1, 2015, 2017, DEN), (2, 2018, None, "Jumlah anak"))
+    out = derive_versions(defs, _stated((2015, DEN, "9"), (2016, DEN + " di Tanah Datar", "7")))
+    changes = formula_changes(out.assign(agency="a", tahun=2018))
+    assert list(zip(changes["versi_lama"], changes["versi_baru"], changes["tahun_pertama_baru"], strict=True)) == [
+        (1, 3, 2016), (3, 2, 2018)]
+    assert list(changes["yang_berubah"]) == ["penyebut", "penyebut"]
