@@ -111,6 +111,12 @@ def test_the_report_says_the_break_was_found_in_the_reports_text(raw, tmp_path):
     assert "found in the reports' text, not declared" in en
     assert f"the 2015 report, line {s15['baris_sumber']} states" in en
     assert f"the 2016 report, line {s16['baris_sumber']} states" in en
+    # said where the break is shown: the trends, the headline warnings and the finding on the change printed
+    # across it (the summary)
+    found = "This change was found in the reports' text, not declared"
+    assert en.count(found) == 3, en.count(found)
+    finding = en.find("yet the report compares figures from both sides of the change (")
+    assert finding >= 0 and 0 < en.find(found, finding) - finding < 300
     ida = _text(rep / AGENCY / "2016" / "report.html")
     assert "ditemukan dari teks laporan, tidak dinyatakan" in ida and f"LKj 2015 baris {s15['baris_sumber']}" in ida
     # the 2015 report alone knows no later statement: no break there

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from . import fmt
 from .labels import t
 from .render import sentence
+from .vocabulary import changed_parts
 
 
 def several_reports(trends: pd.DataFrame | None) -> bool:
@@ -80,4 +81,4 @@ def found_in_text(b, lang: str) -> Markup | None:
         return None
     return sentence("putus_dari_teks", lang, lama=source(b["laporan_lama"], b["baris_lama"], lang),
                     baru=source(b["laporan_baru"], b["baris_baru"], lang), definisi_lama=str(b["definisi_lama"]),
-                    definisi_baru=str(b["definisi_baru"]), berubah=str(b["yang_berubah"]))
+                    definisi_baru=str(b["definisi_baru"]), berubah=changed_parts(b["yang_berubah"], lang))
