@@ -30,6 +30,7 @@ from .indicators import trends as trends_mod
 from .indicators.efficiency_ratios import efficiency_ratios
 from .ingest.clean import Cleaned, clean_agency_year
 from .ingest.report_years import printed_values, values_by_report
+from .ingest.stated import derive_versions
 from .processed import load_info, load_processed, processed_dir
 from .reconcile.candidates import candidates
 from .reconcile.reconcile import attribution_checks, reconcile
@@ -39,10 +40,12 @@ from .reconcile.status import STATUS_ORDER
 def run_clean(agency: str, year, raw_root=RAW_ROOT, processed_root=PROCESSED_ROOT) -> Cleaned:
     cleaned = clean_agency_year(agency, year, raw_root)
     # the agency's earlier reports, read from their raw tables (never from another build's outputs)
-    by_report, earlier, warnings = values_by_report(agency, int(year), raw_root, cleaned.tables)
+    by_report, earlier, warnings, stated = values_by_report(agency, int(year), raw_root, cleaned.tables)
     cleaned.warnings.extend(warnings)
     if earlier:
         cleaned.tables["realisation_by_report"] = by_report
+    # a definition the reports state differently with no version declared between them is a break
+    cleaned.tables["definisi_indikator"] = derive_versions(cleaned.tables["definisi_indikator"], stated)
     out = processed_dir(agency, year, processed_root)
     write_tables(out, cleaned.tables)
     info = {"agency": cleaned.agency, "year": cleaned.year, "meta": cleaned.meta,

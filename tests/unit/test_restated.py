@@ -57,3 +57,18 @@ def test_the_trend_table_shows_each_figures_report_only_when_several_are_joined(
     assert "Dicetak di" not in alone and "menggabungkan" not in alone
     quiet = sections.trends_section(_trends([2015, 2016]), empty, dec, "en", DEFS, _restatement().iloc[:0])
     assert "No later report re-prints a past figure differently" in quiet
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("id", ["ditemukan dari teks laporan, tidak dinyatakan", "LKj 2015 baris 9 menyatakan “a / b”",
+            "LKj 2016 baris 7;8 menyatakan “a / c”", "berbeda: penyebut"]),
+    ("en", ["found in the reports' text, not declared", "the 2015 report, line 9 states “a / b”",
+            "the 2016 report, line 7;8 states “a / c”", "differing: denominator"]),
+])
+def test_a_break_found_in_the_reports_text_names_both_reports_and_lines(lang, words):
+    b = pd.Series({"asal": "laporan", "laporan_lama": 2015, "baris_lama": "9", "laporan_baru": 2016,
+                   "baris_baru": "7;8", "definisi_lama": "a / b", "definisi_baru": "a / c", "yang_berubah": "penyebut"})
+    s = str(restated.found_in_text(b, lang))
+    for w in words:
+        assert w in s, (w, s)
+    assert restated.found_in_text(b.copy().replace({"laporan": "dinyatakan"}), lang) is None

@@ -2,7 +2,9 @@
 
 A *break* is a year where an indicator's definition changes: numerator, denominator, unit or polarity
 (``jenis = perubahan_rumus``), or where the indicator appears (``muncul``) or disappears (``hilang``)
-within the years observed. Two realisations are *comparable* (``sebanding``) only when the same
+within the years observed. A break is *declared* (a later version in ``definisi_indikator.csv``) or *found in
+the reports' text* (two reports state the definition differently, :mod:`analysis.ingest.stated`; ``asal``).
+Two realisations are *comparable* (``sebanding``) only when the same
 definition version produced both.
 
 Change figures are always labelled: ``_pp`` columns are **percentage points** (b − a) and ``_persen``
@@ -17,17 +19,41 @@ import numpy as np
 import pandas as pd
 
 from ..ingest.definitions import versions_in
+from ..ingest.stated import DECLARED, FROM_REPORTS, describe
 
 DEFINITION_FIELDS = {"komponen_pembilang": "pembilang", "pembilang": "pembilang", "komponen_penyebut": "penyebut",
                      "penyebut": "penyebut", "satuan": "satuan", "polaritas": "polaritas", "faktor": "faktor"}
+#: ``asal``: ``dinyatakan`` (declared in definisi_indikator.csv) or ``laporan`` (found in the reports' text,
+#: :mod:`analysis.ingest.stated`); ``laporan_*``/``baris_*``: the reports stating the old and the new definition
+#: and their lines in each report's sumber.txt
 BREAK_COLUMNS = ["kode_indikator", "jenis", "tahun_terakhir_lama", "tahun_pertama_baru", "versi_lama", "versi_baru",
-                 "yang_berubah", "definisi_lama", "definisi_baru", "kalimat_sumber"]
+                 "yang_berubah", "definisi_lama", "definisi_baru", "kalimat_sumber", "asal", "laporan_lama",
+                 "baris_lama", "laporan_baru", "baris_baru"]
 
 
-def _describe(d: pd.Series) -> str:
-    if d["penyebut"]:
-        return f"{d['pembilang']} / {d['penyebut']}"
-    return str(d["pembilang"])
+def _source(d: pd.Series | None) -> tuple:
+    """(report year, line) of the report stating definition ``d`` (missing when unknown)."""
+    if d is None or pd.isna(d.get("laporan_tahun", pd.NA)):
+        return pd.NA, ""
+    return int(d["laporan_tahun"]), str(d.get("baris_sumber") or "")
+
+
+def _from_reports(d: pd.Series) -> bool:
+    return d.get("asal", DECLARED) == FROM_REPORTS
+
+
+def _change(a: pd.Series, b: pd.Series) -> dict:
+    """What changed from version ``a`` to ``b``, its sources, and where the break was found."""
+    if _from_reports(b):  # derived: as the two reports state it (ingest.stated)
+        old = (int(b["laporan_sebelumnya"]), str(b["baris_sebelumnya"]))
+        changed = [s.strip() for s in str(b["berubah"]).split(",") if s.strip()]
+        return {"yang_berubah": changed, "definisi_lama": str(b["definisi_sebelumnya"]), "asal": FROM_REPORTS,
+                "laporan_lama": old[0], "baris_lama": old[1]}
+    changed = sorted({label for f, label in DEFINITION_FIELDS.items()
+                      if str(a.get(f, "") or "") != str(b.get(f, "") or "")})
+    old = _source(a)
+    return {"yang_berubah": changed, "definisi_lama": describe(a), "asal": DECLARED, "laporan_lama": old[0],
+            "baris_lama": old[1]}
 
 
 def detect_breaks(definitions: pd.DataFrame, years: list[int] | None = None) -> pd.DataFrame:
@@ -35,40 +61,47 @@ def detect_breaks(definitions: pd.DataFrame, years: list[int] | None = None) -> 
 
     ``years``: the years observed; with it, an indicator whose first version starts after the first
     observed year *appears*, and one whose last version ends before the last observed year *disappears*.
+    A version derived from the reports' text (``asal`` ``laporan``) is a break with the fields its reports state
+    differently, whatever the declared rows say.
     """
     rows = []
     for code, g in definitions.sort_values(["kode_indikator", "berlaku_dari"]).groupby("kode_indikator", sort=True):
         versions = list(g.itertuples(index=False))
         vs = [pd.Series(v._asdict()) for v in versions]
         for a, b in pairwise(vs):
-            changed = sorted({label for f, label in DEFINITION_FIELDS.items()
-                              if str(a.get(f, "") or "") != str(b.get(f, "") or "")})
+            ch = _change(a, b)
             end = a["berlaku_sampai"] if pd.notna(a["berlaku_sampai"]) else b["berlaku_dari"] - 1
             gap = b["berlaku_dari"] - end > 1
-            if changed or gap:
-                rows.append({"kode_indikator": code, "jenis": "perubahan_rumus" if changed else "celah",
+            if ch["yang_berubah"] or gap:
+                new = _source(b)
+                rows.append({"kode_indikator": code, "jenis": "perubahan_rumus" if ch["yang_berubah"] else "celah",
                              "tahun_terakhir_lama": int(end), "tahun_pertama_baru": int(b["berlaku_dari"]),
                              "versi_lama": int(a["versi"]), "versi_baru": int(b["versi"]),
-                             "yang_berubah": ", ".join(changed) if changed else "tidak ada definisi di antaranya",
-                             "definisi_lama": _describe(a), "definisi_baru": _describe(b),
-                             "kalimat_sumber": b["kalimat_sumber"]})
+                             **ch, "yang_berubah": ", ".join(ch["yang_berubah"]) or "tidak ada definisi di antaranya",
+                             "definisi_baru": describe(b), "kalimat_sumber": b["kalimat_sumber"],
+                             "laporan_baru": new[0], "baris_baru": new[1]})
         if years:
             first, last = vs[0], vs[-1]
             if first["berlaku_dari"] > min(years):
+                new = _source(first)
                 rows.append({"kode_indikator": code, "jenis": "muncul",
                              "tahun_terakhir_lama": int(first["berlaku_dari"]) - 1,
                              "tahun_pertama_baru": int(first["berlaku_dari"]), "versi_lama": pd.NA,
                              "versi_baru": int(first["versi"]), "yang_berubah": "indikator baru",
-                             "definisi_lama": "", "definisi_baru": _describe(first),
-                             "kalimat_sumber": first["kalimat_sumber"]})
+                             "definisi_lama": "", "definisi_baru": describe(first),
+                             "kalimat_sumber": first["kalimat_sumber"], "asal": DECLARED, "laporan_lama": pd.NA,
+                             "baris_lama": "", "laporan_baru": new[0], "baris_baru": new[1]})
             if pd.notna(last["berlaku_sampai"]) and last["berlaku_sampai"] < max(years):
+                old = _source(last)
                 rows.append({"kode_indikator": code, "jenis": "hilang",
                              "tahun_terakhir_lama": int(last["berlaku_sampai"]),
                              "tahun_pertama_baru": int(last["berlaku_sampai"]) + 1, "versi_lama": int(last["versi"]),
                              "versi_baru": pd.NA, "yang_berubah": "indikator dihentikan",
-                             "definisi_lama": _describe(last), "definisi_baru": "",
-                             "kalimat_sumber": last["kalimat_sumber"]})
-    return pd.DataFrame(rows, columns=BREAK_COLUMNS).astype({"versi_lama": "Int64", "versi_baru": "Int64"})
+                             "definisi_lama": describe(last), "definisi_baru": "",
+                             "kalimat_sumber": last["kalimat_sumber"], "asal": DECLARED, "laporan_lama": old[0],
+                             "baris_lama": old[1], "laporan_baru": pd.NA, "baris_baru": ""})
+    return pd.DataFrame(rows, columns=BREAK_COLUMNS).astype({"versi_lama": "Int64", "versi_baru": "Int64",
+                                                             "laporan_lama": "Int64", "laporan_baru": "Int64"})
 
 
 def build_series(tables: dict[str, pd.DataFrame], iku: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -24,6 +24,16 @@ def _norm_key(values) -> tuple:
     return tuple(None if pd.isna(v) else (int(v) if isinstance(v, (np.integer,)) else v) for v in values)
 
 
+def _found(r: dict, lang: str) -> str:
+    """For a break found in the reports' text: which reports state the two definitions (empty when declared)."""
+    if r.get("asal") != "laporan":
+        return ""
+    a, la, b, lb = r["laporan_lama"], r["baris_lama"], r["laporan_baru"], r["baris_baru"]
+    if lang == "en":
+        return f" (found in the reports' text, not declared: LKj {a} line {la}, LKj {b} line {lb})"
+    return f" (ditemukan dari teks laporan, tidak dinyatakan: LKj {a} baris {la}, LKj {b} baris {lb})"
+
+
 def _crossing(breaks: list[dict], code: str, a, b) -> tuple[str, str] | None:
     """The series breaks of indicator ``code`` between years ``a`` and ``b`` (English, Indonesian), or None."""
     if pd.isna(a) or pd.isna(b):
@@ -32,9 +42,9 @@ def _crossing(breaks: list[dict], code: str, a, b) -> tuple[str, str] | None:
     if not hit:
         return None
     return ("; ".join(f"definition v{r['versi_lama']} → v{r['versi_baru']} from {r['tahun_pertama_baru']}"
-                      for r in hit),
+                      + _found(r, "en") for r in hit),
             "; ".join(f"definisi v{r['versi_lama']} → v{r['versi_baru']} mulai {r['tahun_pertama_baru']}"
-                      for r in hit))
+                      + _found(r, "id") for r in hit))
 
 
 def reconcile(tables, cands: pd.DataFrame, breaks: pd.DataFrame, manifest: pd.DataFrame | None = None

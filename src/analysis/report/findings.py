@@ -12,6 +12,7 @@ from . import fmt
 from . import vocabulary as vocab
 from .labels import t
 from .render import sentence
+from .restated import found_in_text
 
 
 def _text(x) -> str:
@@ -85,8 +86,9 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None, re
         items = list(dict.fromkeys(str(sentence("temuan_putus_butir", lang, label=_text(h["check"]),
                                                 dicetak=_text(h["reported"]).lstrip("'")))
                                    for _, h in hits.iterrows()))
-        out.append(sentence("temuan_putus", lang, nama=names.get(code, code), tahun=_text(b["tahun_pertama_baru"]),
-                            daftar=Markup("; ").join(Markup(i) for i in items)))
+        out.append(Markup(" ").join(filter(None, [
+            sentence("temuan_putus", lang, nama=names.get(code, code), tahun=_text(b["tahun_pertama_baru"]),
+                     daftar=Markup("; ").join(Markup(i) for i in items)), found_in_text(b, lang)])))
     out += list(restated)  # (2b) restatements across the agency's reports
     # (3) the gap to national targets, in units
     if gaps is not None and len(gaps):

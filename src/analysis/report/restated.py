@@ -8,6 +8,7 @@ from markupsafe import Markup
 from . import fmt
 from .labels import t
 from .render import sentence
+from .vocabulary import changed_parts
 
 
 def several_reports(trends: pd.DataFrame | None) -> bool:
@@ -71,3 +72,13 @@ def joined_note(trends: pd.DataFrame | None, restatements: pd.DataFrame | None, 
     listed = ", ".join(str(y) for y in years)
     key = "gabungan_ulang" if restatements is not None and len(restatements) else "gabungan_tanpa_ulang"
     return sentence(key, lang, laporan=listed)
+
+
+def found_in_text(b, lang: str) -> Markup | None:
+    """For a series break found in the reports' text (``asal`` ``laporan``): the sentence naming both reports,
+    their lines and both wordings; None for a declared break."""
+    if b.get("asal") != "laporan":
+        return None
+    return sentence("putus_dari_teks", lang, lama=source(b["laporan_lama"], b["baris_lama"], lang),
+                    baru=source(b["laporan_baru"], b["baris_baru"], lang), definisi_lama=str(b["definisi_lama"]),
+                    definisi_baru=str(b["definisi_baru"]), berubah=changed_parts(b["yang_berubah"], lang))

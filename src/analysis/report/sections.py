@@ -160,8 +160,10 @@ def _warnings(rec, breaks, warnings, lang) -> dict:
             break
     # a formula change only: an indicator that appears or ends (muncul, hilang) has no old or new formula
     changed = breaks[breaks["jenis"] == "perubahan_rumus"] if "jenis" in breaks else breaks
-    changes = [sentence("peringatan_rumus", lang, kode=_text(b["kode_indikator"]), tahun=_text(b["tahun_pertama_baru"]),
-                        lama=_text(b["definisi_lama"]), baru=_text(b["definisi_baru"])) for _, b in changed.iterrows()]
+    changes = [Markup(" ").join(filter(None, [
+        sentence("peringatan_rumus", lang, kode=_text(b["kode_indikator"]), tahun=_text(b["tahun_pertama_baru"]),
+                 lama=_text(b["definisi_lama"]), baru=_text(b["definisi_baru"])), restated.found_in_text(b, lang)]))
+        for _, b in changed.iterrows()]
     return {"counts": sentence("ringkasan_rekonsiliasi", lang, hitungan=hitungan), "checks": checks,
             "formula_changes": changes, "notes": [_text(w) for w in warnings]}
 
@@ -327,7 +329,8 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None, restat
               "last_year": _text(b.get("tahun_terakhir_lama")), "old_version": _text(b["versi_lama"]),
               "old_definition": _text(b["definisi_lama"]), "new_version": _text(b["versi_baru"]),
               "new_definition": _text(b["definisi_baru"]), "first_year": _text(b["tahun_pertama_baru"]),
-              "sentence": _text(b["kalimat_sumber"])} for _, b in breaks.iterrows()]
+              "sentence": _text(b["kalimat_sumber"]), "found": restated.found_in_text(b, lang)}
+             for _, b in breaks.iterrows()]
     parts = []
     for _, d in decomposition.iterrows():
         score = d["kode_indikator"] in graded

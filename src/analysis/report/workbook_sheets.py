@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..ingest.units import unit_of
-from . import fmt
+from . import fmt, restated
 from . import vocabulary as vocab
 from .budget_lines import _level
 from .labels import t
@@ -285,7 +285,16 @@ def _breaks(tb, lang):
                 r["yang_berubah"], lang)),
             Col(t("definisi_lama", lang), lambda r: text_cell(r["definisi_lama"])),
             Col(t("definisi_baru", lang), lambda r: text_cell(r["definisi_baru"])),
-            Col(t("kalimat", lang), lambda r: text_cell(r["kalimat_sumber"]))], tb["breaks"]
+            Col(t("kalimat", lang), lambda r: text_cell(r["kalimat_sumber"])),
+            Col(t("asal_putus", lang), lambda r: _break_origin(r, lang))], tb["breaks"]
+
+
+def _break_origin(r, lang: str) -> str:
+    """Declared in definisi_indikator.csv, or found in the reports' text with both reports and lines."""
+    if r.get("asal") != "laporan":
+        return t("asal_dinyatakan", lang)
+    return (f"{t('asal_laporan', lang)}: {restated.source(r['laporan_lama'], r['baris_lama'], lang)}; "
+            f"{restated.source(r['laporan_baru'], r['baris_baru'], lang)}")
 
 
 @dataclass(frozen=True)

@@ -79,16 +79,20 @@ def formula_changes(all_definitions: pd.DataFrame) -> pd.DataFrame:
     latest year), with what changed."""
     latest = all_definitions[all_definitions["tahun"] == all_definitions.groupby("agency")["tahun"].transform("max")]
     latest = latest.drop_duplicates(["agency", "kode_indikator", "versi"])
-    new = latest[latest["versi"] > 1]
-    old = latest.assign(versi=latest["versi"] + 1)
-    pair = new.merge(old, on=["agency", "kode_indikator", "versi"], suffixes=("", "_lama"))
-    changed = [c for c in VARIANT_COLUMNS if c != "kode_indikator"]
+    # versions in the order of their years (a version derived from the reports' text takes the next free number,
+    # so it may come before a declared later one: ingest/stated.py)
+    latest = latest.assign(_n=latest.groupby(["agency", "kode_indikator"])["berlaku_dari"].rank(method="first"))
+    pair = latest[latest["_n"] > 1].merge(latest.assign(_n=latest["_n"] + 1), on=["agency", "kode_indikator", "_n"],
+                                          suffixes=("", "_lama"))
+    # the definition columns; the words only where none of them changed (a break found in the reports' wording)
     what = pd.Series([[] for _ in range(len(pair))], index=pair.index, dtype="object")
-    for c in changed:
-        diff = pair[c].astype("string").fillna("") != pair[f"{c}_lama"].astype("string").fillna("")
-        what = what.where(~diff, what.map(lambda w, c=c: [*w, c]))
+    for columns in ([c for c in VARIANT_COLUMNS if c != "kode_indikator"], ["pembilang", "penyebut"]):
+        none_yet = what.map(len) == 0
+        for c in columns:
+            diff = pair[c].astype("string").fillna("") != pair[f"{c}_lama"].astype("string").fillna("")
+            what = what.where(~(diff & none_yet), what.map(lambda w, c=c: [*w, c]))
     out = pd.DataFrame({"agency": pair["agency"], "kode_indikator": pair["kode_indikator"], "nama": pair["nama"],
-                        "versi_lama": pair["versi"] - 1, "versi_baru": pair["versi"],
+                        "versi_lama": pair["versi_lama"], "versi_baru": pair["versi"],
                         "tahun_pertama_baru": pair["berlaku_dari"].astype("int64"),
                         "yang_berubah": what.map(lambda w: ", ".join(w)),
                         "rumus_lama": formula_words(pair, "_lama"), "rumus_baru": formula_words(pair)})

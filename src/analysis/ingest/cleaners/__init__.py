@@ -18,6 +18,7 @@ from .budget import (
 )
 from .budget_lines import realisasi_anggaran_rinci
 from .efficiency_ratios import INPUT_COLUMN, efisiensi_rasio
+from .formulations import formulasi_iku
 from .performance import capaian_iku, capaian_per_sasaran, formulir_pengukuran, komponen_iku, perjanjian_kinerja
 from .resources import JABATAN_PEGAWAI, aset, formasi_pegawai, pegawai
 from .series import nilai_sakip, pernyataan_narasi, realisasi_multi_tahun, target_nasional
@@ -46,6 +47,8 @@ CLEANERS = {
     "output_program": (["baris_sumber", "program_no", "keluaran", "nilai", "pembanding", "nilai_pembanding", "satuan",
                         "kalimat"], [], output_program),
     "komponen_iku": (["baris_sumber", "kode_indikator", "komponen", "nilai", "satuan", "kalimat"], [], komponen_iku),
+    "formulasi_iku": (["baris_sumber", "indikator", "pembilang", "penyebut", "faktor", "satuan", "polaritas",
+                       "kalimat"], [], formulasi_iku),
     "realisasi_multi_tahun": (["baris_sumber", "no", "sasaran", "indikator"], ["tingkat_kemajuan"],
                               realisasi_multi_tahun),
     "target_nasional": (["baris_sumber", "no", "sasaran", "indikator", "target_nasional"], [], target_nasional),
@@ -87,6 +90,8 @@ KEYS: dict[str, Key] = {
     # a component may be stated again on another source line (the values must agree); not twice on one line
     "komponen_iku": Key(("kode_indikator", "komponen", "baris_sumber"), ("kode_indikator", "komponen", "baris_sumber"),
                         "component per source line", "komponen_iku"),
+    # one statement of an indicator's definition per report
+    "formulasi_iku": Key(("kode_indikator",), ("indikator",), "indicator", "formulasi_iku"),
     "realisasi_multi_tahun": Key(("kode_indikator", "tahun"), ("indikator",), "indicator", "realisasi_tahunan"),
     "target_nasional": Key(("kode_indikator",), ("indikator",), "indicator", "target_nasional"),
     "nilai_sakip": Key(("kode_indikator", "tahun"), ("kode_indikator", "tahun"), "indicator and year", "nilai_sakip"),
