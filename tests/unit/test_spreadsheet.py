@@ -65,9 +65,8 @@ def test_csv_is_neutralised_parquet_is_exact(tmp_path):
     df = pd.DataFrame({"program": HOSTILE, "nilai": np.arange(len(HOSTILE)) - 3.5})
     write_tables(tmp_path, {"program": df})
     text = (tmp_path / "program.csv").read_bytes().decode("utf-8")
-    assert "\n'\r=1+2," in text  # a bare CR is not quoted by the csv writer: checked in the file's text
-    csv = pd.read_csv(tmp_path / "program.csv", keep_default_na=False, skiprows=[7, 8])  # the CR row, read as two
-    kept = [t for t in HOSTILE if not t.startswith("\r")]
-    assert csv["program"].tolist() == [QUOTE + t for t in kept]
-    assert csv["nilai"].tolist() == df["nilai"].drop(index=6).tolist()  # read back as numbers, negatives included
+    assert "\n\"'\r=1+2\"," in text  # the CR cell quoted (the csv writer leaves a bare CR unquoted otherwise)
+    csv = pd.read_csv(tmp_path / "program.csv", keep_default_na=False)  # every row whole, the CR one included
+    assert csv["program"].tolist() == [QUOTE + t for t in HOSTILE]
+    assert csv["nilai"].tolist() == df["nilai"].tolist()  # read back as numbers, negatives included
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "program.parquet"), df)
