@@ -1,6 +1,8 @@
 """Definitions as each report states them: a change between two reports that the declared definitions put in one
 version is a series break found in the reports' text (a derived version), never a change declared away; the same
 wording modulo case, spacing and punctuation is no change."""
+import html
+
 import pandas as pd
 
 from analysis.indicators.trends import detect_breaks
@@ -135,3 +137,21 @@ def test_the_rollup_pairs_versions_by_their_years_and_names_a_change_of_wording(
     assert list(zip(changes["versi_lama"], changes["versi_baru"], changes["tahun_pertama_baru"], strict=True)) == [
         (1, 3, 2016), (3, 2, 2018)]
     assert list(changes["yang_berubah"]) == ["penyebut", "penyebut"]
+    # the change v1 -> v3 was found in the reports' text; v3 -> v2 is the declared one
+    assert list(changes["asal"]) == ["laporan", "dinyatakan"]
+
+
+def test_the_rollup_page_says_where_each_formula_change_comes_from():
+    from analysis.report.rollup_sections import formula_changes as section
+    from analysis.rollup.compare import formula_changes
+
+    defs = _declared((1, 2015, 2017, DEN), (2, 2018, None, "Jumlah anak"))
+    out = derive_versions(defs, _stated((2015, DEN, "9"), (2016, DEN + " di Tanah Datar", "7")))
+    changes = formula_changes(out.assign(agency="a", tahun=2018))
+    ay = pd.DataFrame({"agency": ["a"], "nama_instansi": ["Dinas A"]})
+    for lang, found, declared, part in (
+            ("id", "ditemukan dalam teks laporan", "dinyatakan dalam definisi indikator", "<td>penyebut</td>"),
+            ("en", "found in the reports' text", "declared in the indicator definitions", "<td>denominator</td>")):
+        page = html.unescape(section({"formula_changes": changes, "agency_years": ay}, lang))
+        assert page.count(found) == 1 and page.count(declared) == 1, page
+        assert page.count(part) == 2, page  # what changed, named in the reader's language (the words alone here)

@@ -4,6 +4,7 @@ agencies print them; no identifier reaches the page.
 """
 from __future__ import annotations
 
+from ..ingest.stated import DECLARED
 from . import fmt
 from .labels import t
 from .render import render
@@ -17,6 +18,8 @@ CONTENTS = [("ringkasan", "ru_ringkasan"), ("indikator", "ru_indikator"), ("sera
 MAX_ROWS = 40
 #: what changed in a definition, in words (the definition's columns)
 PARTS = {"komponen_pembilang": "ru_bagian_pembilang", "komponen_penyebut": "ru_bagian_penyebut",
+         # the words alone (a break found in the reports' text): the same part, as the reader sees it
+         "pembilang": "ru_bagian_pembilang", "penyebut": "ru_bagian_penyebut",
          "faktor": "ru_bagian_faktor", "satuan": "ru_bagian_satuan", "polaritas": "ru_bagian_polaritas",
          "konvensi_negatif": "ru_bagian_konvensi", "metode_capaian": "ru_bagian_konvensi"}
 METHODS = {"selisih_tertimbang": "ru_selisih_tertimbang", "selisih_rata_rata": "ru_selisih_rata_rata",
@@ -156,9 +159,9 @@ def formula_changes(r: dict, lang: str) -> str:
     names = _names(r)
     rows = [[names.get(x["agency"], x["agency"]), x["nama"], x["tahun_pertama_baru"],
              ", ".join(dict.fromkeys(t(PARTS[p], lang) for p in x["yang_berubah"].split(", ") if p in PARTS)),
-             x["rumus_lama"], x["rumus_baru"]] for _, x in c.iterrows()]
+             x["rumus_lama"], x["rumus_baru"], t(f"ru_asal_{x.get('asal', DECLARED)}", lang)] for _, x in c.iterrows()]
     header = [t("ru_instansi_kolom", lang), t("indikator_kolom", lang), t("ru_mulai", lang),
-              t("ru_yang_berubah", lang), t("ru_rumus_lama", lang), t("ru_rumus_baru", lang)]
+              t("ru_yang_berubah", lang), t("ru_rumus_lama", lang), t("ru_rumus_baru", lang), t("ru_asal", lang)]
     return section("ru_perubahan", lang, "perubahan") + _table(header, rows, lang, t("ru_cap_perubahan", lang))
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..indicators.trends import units_to_target
+from ..ingest.stated import DECLARED
 from .assemble import VARIANT_COLUMNS, formula_words
 
 #: the figures a finding is about, by the start of its check (the batch's check names)
@@ -76,7 +77,8 @@ def variants(definitions: pd.DataFrame) -> pd.DataFrame:
 
 def formula_changes(all_definitions: pd.DataFrame) -> pd.DataFrame:
     """Who changed which definition when: each version after the first of an agency's definition (read from its
-    latest year), with what changed."""
+    latest year), with what changed and where the change comes from (``asal``: ``dinyatakan``, declared in the
+    agency's definitions, or ``laporan``, found in its reports' text, :mod:`analysis.ingest.stated`)."""
     latest = all_definitions[all_definitions["tahun"] == all_definitions.groupby("agency")["tahun"].transform("max")]
     latest = latest.drop_duplicates(["agency", "kode_indikator", "versi"])
     # versions in the order of their years (a version derived from the reports' text takes the next free number,
@@ -95,7 +97,10 @@ def formula_changes(all_definitions: pd.DataFrame) -> pd.DataFrame:
                         "versi_lama": pair["versi_lama"], "versi_baru": pair["versi"],
                         "tahun_pertama_baru": pair["berlaku_dari"].astype("int64"),
                         "yang_berubah": what.map(lambda w: ", ".join(w)),
-                        "rumus_lama": formula_words(pair, "_lama"), "rumus_baru": formula_words(pair)})
+                        "rumus_lama": formula_words(pair, "_lama"), "rumus_baru": formula_words(pair),
+                        # declared in definisi_indikator.csv, or found in the reports' text (tables written before
+                        # that distinction have no asal: declared)
+                        "asal": pair["asal"].fillna(DECLARED) if "asal" in pair else DECLARED})
     return out.sort_values(["tahun_pertama_baru", "kode_indikator", "agency"]).reset_index(drop=True)
 
 

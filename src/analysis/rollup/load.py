@@ -27,7 +27,7 @@ COLUMNS: dict[str, dict[str, str]] = {
                            "komponen_pembilang": "string",
                            "komponen_penyebut": "string", "faktor": "float64", "satuan": "string",
                            "polaritas": "string", "konvensi_negatif": "string", "metode_capaian": "string",
-                           "batas_capaian": "float64"},
+                           "batas_capaian": "float64", "asal": "string"},
     "capaian_iku": {"kode_indikator": "string", "target": "float64", "realisasi": "float64",
                     "capaian_dilaporkan": "float64", "target_atas": "float64"},
     "komponen_iku": {"kode_indikator": "string", "komponen": "string", "nilai": "float64"},
