@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 AGENCY, YEAR = "kalbar-diskumkm", 2024
 NOTEBOOKS = ["01-clean", "02-indicators", "03-formula-changes", "04-report"]
+CORES = os.cpu_count() or 1
 
 
 def wall(cmd, cwd=ROOT, env=None) -> float:
@@ -487,6 +488,10 @@ def main():
             res["batch2"].append(w)
             busy2.append(b)
             res.setdefault("batch_dask", []).append(dask_batch(braw, work, i))
+            # HTML-only reports (no PDF, no roll-up) on every core: the rate a national set of reports is built at
+            res.setdefault("batch_html", []).append(wall(build_cmd(braw, work / f"bph-{i}", work / f"brh-{i}", "--jobs",
+                                                                   str(CORES), "--lang", "id", "--no-pdf",
+                                                                   "--no-rollup")))
         speedup = med(res["batch1"]) / med(res["batch2"])
         ceiling = med(ceilings)
 
@@ -565,6 +570,11 @@ def main():
                      f"{speedup:.2f} × ({speedup / ceiling:.0%} of the machine's ceiling); "
                      f"{med(busy2) / med(res['batch2']):.2f} cores busy", ok(speedup >= 0.9 * ceiling)))
         rows.append(cluster_row(res))
+        rate = 24 / (med(res["batch_html"]) / 60) / CORES
+        rows.append((f"batch: 24 synthetic agency-years, HTML only (no PDF, no roll-up), --jobs {CORES}",
+                     fmt_s(med(res["batch_html"])), args.batch_runs, "",
+                     f"{rate:.1f} agency-years per minute per core: 3.000 agency-years in "
+                     f"{3000 / (rate * CORES):.0f} min on this machine", ""))
     marginal, m_floor = med(res["marginal"]), med(res["marginal_floor"])
     m_ratio = med([a / b for a, b in zip(res["marginal"], res["marginal_floor"], strict=True)])
     rows.append(("floor of one agency-year in a warm worker: its report exported (nbconvert) and printed (PDF) "

@@ -40,6 +40,12 @@ CHANGED = ("KSEHAT", "koperasi_sehat_cukup_sehat", "Jumlah koperasi sehat dan cu
 VARIANT = ("KAKTIF", "koperasi_berbadan_hukum", "Jumlah koperasi berbadan hukum")
 
 
+#: the processed schema's types of a budget by levels (its text columns may be all empty in a set)
+LEVEL_TYPES = {"anggaran_rinci": {"jalur": "string", "induk": "string", "tingkat": "string", "kedalaman": "int64",
+                                  "nomor": "string", "uraian": "string", "sumber_dana": "string",
+                                  "anggaran": "Int64", "realisasi": "Int64", "asal": "string", "cakupan": "string"}}
+
+
 @dataclass(frozen=True)
 class Rates:
     """How often each kind of variety occurs (per agency, per agency-year or per printed figure)."""
@@ -49,6 +55,7 @@ class Rates:
     no_budget: float = 0.10           # per agency-year: no budget table
     no_components: float = 0.05       # per agency-year: no components (printed-only)
     no_national: float = 0.30         # per agency-year: no national standard printed
+    budget_levels: float = 0.10       # per agency-year with a budget: printed by levels (Program › Kegiatan)
 
 
 def slug(i: int) -> str:
@@ -70,7 +77,8 @@ def generate(root, agencies: int = 550, years=range(2020, 2025), seed: int = 0, 
     root = Path(root)
     years = list(years)
     rows: dict[str, list[dict]] = {k: [] for k in ("definisi_indikator", "capaian_iku", "komponen_iku",
-                                                    "anggaran_program", "reported_figures", "target_nasional")}
+                                                    "anggaran_program", "anggaran_rinci", "reported_figures",
+                                                    "target_nasional")}
     planted: list[dict] = []
     infos = []
     for a in range(agencies):
@@ -94,6 +102,8 @@ def generate(root, agencies: int = 550, years=range(2020, 2025), seed: int = 0, 
     for name, df in tables.items():
         if df.empty:
             continue
+        if name in LEVEL_TYPES:
+            df = df.astype(LEVEL_TYPES[name])
         df = df.sort_values(["_agency", "_year"], kind="stable").reset_index(drop=True)
         df["baris_raw"] = df.groupby(["_agency", "_year"]).cumcount() + 2
         df["baris_sumber"] = ""
@@ -224,7 +234,10 @@ def _agency_year(rows, planted, rng, agency, year, defs, scale, programmes, rate
     anggaran = (rng.integers(100, 5000, programmes) * 1_000_000 + rng.integers(0, 999_999, programmes)).astype(float)
     spent = np.floor(anggaran * rng.uniform(0.75, 1.0, programmes))
     pct = serapan(spent, anggaran)
-    for i in range(programmes):
+    levels = rng.random() < rates.budget_levels  # Program › Kegiatan: no programme table, no programme figure
+    if levels:
+        _budget_levels(rows, tag, anggaran, spent)
+    for i in range(0 if levels else programmes):
         rows["anggaran_program"].append({**tag, "program_no": i + 1, "program": f"Program Sintetis {i + 1}",
                                          "anggaran": int(anggaran[i]), "realisasi": int(spent[i])})
         printed = float(round_half_up(pct[i], 2))
@@ -236,3 +249,17 @@ def _agency_year(rows, planted, rng, agency, year, defs, scale, programmes, rate
     plain = float(round_half_up(np.mean(pct), 0))
     figure("serapan_rata_rata", "semua", plain, 0, table="efisiensi")
     figure("efisiensi", "semua", float(round_half_up(mean, 0)) - plain, 0, table="efisiensi")
+
+
+def _budget_levels(rows, tag, anggaran, spent) -> None:
+    """The budget printed by levels: each programme, then its two kegiatan (the amounts split in two)."""
+    for i, (a_i, s_i) in enumerate(zip(anggaran.astype(int), spent.astype(int), strict=True)):
+        for path, parent, level, depth, amount, used in (
+                (f"{i + 1}", None, "program", 1, a_i, s_i),
+                (f"{i + 1}.1", f"{i + 1}", "kegiatan", 2, a_i // 2, s_i // 2),
+                (f"{i + 1}.2", f"{i + 1}", "kegiatan", 2, a_i - a_i // 2, s_i - s_i // 2)):
+            rows["anggaran_rinci"].append({**tag, "jalur": path, "induk": parent, "tingkat": level,
+                                           "kedalaman": depth, "nomor": None,
+                                           "uraian": f"{level.capitalize()} Sintetis {path}", "sumber_dana": "APBD",
+                                           "anggaran": int(amount), "realisasi": int(used), "asal": "tercetak",
+                                           "cakupan": "lengkap"})

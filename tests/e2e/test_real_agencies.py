@@ -347,3 +347,23 @@ def test_the_real_agencies_build_into_a_national_roll_up(built):
     assert below["kekurangan_unit"] == need - healthy
     assert 'href="rollup.html"' in (built["rep"] / "index.html").read_text(encoding="utf-8")
     assert 'href="rollup.en.html"' in (built["rep"] / "index.en.html").read_text(encoding="utf-8")
+
+
+def test_budgets_printed_by_levels_give_the_roll_up_its_absorption(built):
+    """Sumut (Program › Kegiatan › Sub Kegiatan, id amounts) and Polewali Mandar (Kegiatan › Sub-Kegiatan, en
+    amounts) print no programme table: the roll-up takes their budget's levels, and its absorption is the sum of the
+    printed leaves' realisation over their budget (recomputed here from the raw cells)."""
+    ay = pd.read_csv(built["rep"] / "rollup" / "agency_years.csv").set_index(["agency", "tahun"])
+    sumut = [r for r in _rows("sumut-setda/2021", "realisasi_keuangan_sasaran_strategis.csv") if r["anggaran"]]
+    polman = [r for r in _rows("polewalimandar-kab/2022", "realisasi_anggaran_rinci.csv")
+              if r["tingkat"].startswith("Sub")]
+    for key, leaves, number in ((("sumut-setda", 2021), sumut, _id), (("polewalimandar-kab", 2022), polman, _en)):
+        spent, budget = sum(number(r["realisasi"]) for r in leaves), sum(number(r["anggaran"]) for r in leaves)
+        assert ay.loc[key, "anggaran"] == budget and ay.loc[key, "serapan"] == pytest.approx(spent / budget * 100)
+    # Polewali Mandar also prints its IKU: its row in the absorption-against-capaian table, capaian the plain mean
+    capaian = [_en(r["realisasi"]) / _en(r["target"]) * 100 for r in _rows("polewalimandar-kab/2022",
+                                                                            "capaian_iku.csv")]
+    assert ay.loc[("polewalimandar-kab", 2022), "capaian_rata_rata"] == pytest.approx(sum(capaian) / len(capaian))
+    # the section's heading (the first occurrence is the table of contents)
+    section = _text(built["rep"] / "rollup.html").split("Serapan dan Capaian per Instansi")[2][:2000]
+    assert "Polewali Mandar" in section, section

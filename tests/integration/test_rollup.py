@@ -43,16 +43,28 @@ def test_the_set_is_synthetic_deterministic_and_in_the_processed_schemas(nationa
         a = pd.read_parquet(root / slug(3) / "2023" / f"{table}.parquet")
         pd.testing.assert_frame_equal(a, pd.read_parquet(tmp_path / slug(3) / "2023" / f"{table}.parquet"))
         SCHEMAS[table].validate(a)  # the pipeline's own schemas (strict: no column more or less)
+    levels = sorted(root.glob("*/*/anggaran_rinci.parquet"))  # budgets printed by levels: some agency-years
+    assert levels and all(not (p.parent / "anggaran_program.parquet").exists() for p in levels)
+    SCHEMAS["anggaran_rinci"].validate(pd.read_parquet(levels[0]))
     assert len(agency_years(root)) == 120
 
 
 def test_missing_table_kinds_and_printed_only_years_are_rolled_up(national):
     root, _, r = national
-    no_budget = [(a, y) for a, y in agency_years(root) if not (root / a / str(y) / "anggaran_program.parquet").exists()]
+    budgets = ("anggaran_program", "anggaran_rinci")
+    no_budget = [(a, y) for a, y in agency_years(root)
+                 if not any((root / a / str(y) / f"{t}.parquet").exists() for t in budgets)]
     printed_only = [(a, y) for a, y in agency_years(root) if not (root / a / str(y) / "komponen_iku.parquet").exists()]
     assert no_budget and printed_only  # the set has both kinds of gap
     ay = r["agency_years"].set_index(["agency", "tahun"])
     assert ay.loc[no_budget, "serapan"].isna().all() and ay.loc[no_budget, "capaian_rata_rata"].notna().all()
+    # a budget printed by levels: the absorption of its top level (the programmes), its kegiatan not counted twice
+    for p in sorted(root.glob("*/*/anggaran_rinci.parquet")):
+        levels = pd.read_parquet(p)
+        top = levels[levels["kedalaman"] == 1]
+        assert levels["anggaran"].sum() == 2 * top["anggaran"].sum()
+        key = (p.parent.parent.name, int(p.parent.name))
+        assert ay.loc[key, "serapan"] == pytest.approx(top["realisasi"].sum() / top["anggaran"].sum() * 100)
     rec = r["reconciliation"].set_index(["agency", "tahun"])
     # a printed-only agency-year: its capaian are checked, its realisations cannot be
     assert not rec.loc[printed_only, "check"].str.startswith("realisasi").any()

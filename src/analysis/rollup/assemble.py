@@ -52,7 +52,8 @@ def batch_inputs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.Data
     integer ``key`` to ``agency`` and ``tahun``. IKU rows carry ``variant``, ``nama``, ``satuan`` and
     ``komponen_tercetak`` (the components were printed: the realisation itself is checked)."""
     ci = tables["capaian_iku"]
-    keys = (pd.concat([ci[["agency", "tahun"]], tables["anggaran_program"][["agency", "tahun"]],
+    programmes = budget_programmes(tables)
+    keys = (pd.concat([ci[["agency", "tahun"]], programmes[["agency", "tahun"]],
                        tables["reported_figures"][["agency", "tahun"]]])
             .drop_duplicates().sort_values(["agency", "tahun"]).reset_index(drop=True))
     keys["key"] = np.arange(len(keys))
@@ -79,7 +80,7 @@ def batch_inputs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.Data
     iku = iku.merge(keys, on=["agency", "tahun"])
     iku["konvensi_negatif"] = iku["konvensi_negatif"].replace("", np.nan).fillna("2T-R")
 
-    prog = tables["anggaran_program"].merge(keys, on=["agency", "tahun"])
+    prog = programmes.merge(keys, on=["agency", "tahun"])
     served = _printed(figures, "serapan", "realisasi_anggaran")
     served = served[served["subjek"].str.fullmatch(r"program \d+")]
     served = served.assign(program_no=served["subjek"].str.split(" ").str[1].astype("int64"))
@@ -92,6 +93,21 @@ def batch_inputs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.Data
         p = p[p["subjek"] == "semua"][["agency", "tahun", "nilai"]].rename(columns={"nilai": f"{besaran}_dilaporkan"})
         summary = summary.merge(p, on=["agency", "tahun"], how="left")
     return iku, prog, summary, keys
+
+
+def budget_programmes(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each agency-year's programmes (agency, tahun, program_no, anggaran, realisasi): its programme table, else the
+    top level of a budget printed by levels (numbered in the order printed). Never both for one agency-year: the
+    programme table is the one the report's programme figures refer to."""
+    prog = tables["anggaran_program"][["agency", "tahun", "program_no", "anggaran", "realisasi"]]
+    levels = tables.get("anggaran_rinci")
+    if levels is None or not len(levels):
+        return prog
+    top = levels[levels["kedalaman"] == 1]
+    have = pd.MultiIndex.from_frame(prog[["agency", "tahun"]])
+    top = top[~pd.MultiIndex.from_frame(top[["agency", "tahun"]]).isin(have)]
+    top = top.assign(program_no=top.groupby(["agency", "tahun"]).cumcount().add(1).astype("int64"))
+    return pd.concat([prog, top[prog.columns]], ignore_index=True)
 
 
 def formula_words(d: pd.DataFrame, suffix: str = "") -> pd.Series:

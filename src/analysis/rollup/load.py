@@ -32,6 +32,8 @@ COLUMNS: dict[str, dict[str, str]] = {
                     "capaian_dilaporkan": "float64", "target_atas": "float64"},
     "komponen_iku": {"kode_indikator": "string", "komponen": "string", "nilai": "float64"},
     "anggaran_program": {"program_no": "int64", "anggaran": "float64", "realisasi": "float64"},
+    # a budget printed by levels (Program › Kegiatan › …): its top level stands for the programmes
+    "anggaran_rinci": {"kedalaman": "int64", "anggaran": "float64", "realisasi": "float64", "cakupan": "string"},
     "reported_figures": {"besaran": "string", "subjek": "string", "nilai": "float64", "teks": "string",
                          "tabel": "string"},
     "target_nasional": {"kode_indikator": "string", "target": "float64"},  # its year is the folder's

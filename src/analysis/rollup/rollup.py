@@ -19,6 +19,8 @@ TABLES = ("agency_years", "distributions", "variants", "formula_changes", "below
 WHOLE = ("capaian_rata_rata", "efisiensi")
 #: checks that need every programme
 BUDGET_WHOLE = ("serapan_rata_rata", "efisiensi")
+#: the raw budget tables whose rows the roll-up sums (a partial one lacks rows: no total absorption from it)
+BUDGET_KINDS = {"realisasi_anggaran", "realisasi_anggaran_rinci", "anggaran_program"}
 
 
 def meta(processed_root, items) -> pd.DataFrame:
@@ -30,7 +32,7 @@ def meta(processed_root, items) -> pd.DataFrame:
         partial = {t.get("tabel") for t in info.get("tables_read", []) if t.get("cakupan") == "sebagian"}
         rows.append({"agency": agency, "tahun": year, "nama_instansi": m.get("nama_instansi", agency),
                      "sintetis": str(m.get("sintetis", "tidak")).lower() not in ("tidak", "no", "false", ""),
-                     "iku_sebagian": "capaian_iku" in partial, "anggaran_sebagian": "realisasi_anggaran" in partial})
+                     "iku_sebagian": "capaian_iku" in partial, "anggaran_sebagian": bool(BUDGET_KINDS & partial)})
     return pd.DataFrame(rows, columns=["agency", "tahun", "nama_instansi", "sintetis", "iku_sebagian",
                                        "anggaran_sebagian"])
 
@@ -81,6 +83,10 @@ def roll_up(processed_root, agencies=None, years=None, engine: str = "pyarrow") 
     ay = names.merge(ay, on=["agency", "tahun"], how="left")
     ay.loc[ay.set_index(["agency", "tahun"]).index.isin(partial), ["capaian_rata_rata", "efisiensi_tertimbang",
                                                                    "efisiensi_rata_rata"]] = float("nan")
+    # a budget table marked partial lacks programmes: its sums are not the agency's absorption
+    ay.loc[ay.set_index(["agency", "tahun"]).index.isin(budget_partial), ["anggaran", "realisasi", "serapan",
+                                                                          "serapan_rata_rata", "efisiensi_tertimbang",
+                                                                          "efisiensi_rata_rata"]] = float("nan")
     found = compare.findings(rec)
     eff = compare.efficiency(ay)
     defs = definitions_in_year(tables)
