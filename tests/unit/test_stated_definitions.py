@@ -155,3 +155,4 @@ def test_the_rollup_page_says_where_each_formula_change_comes_from():
         page = html.unescape(section({"formula_changes": changes, "agency_years": ay}, lang))
         assert page.count(found) == 1 and page.count(declared) == 1, page
         assert page.count(part) == 2, page  # what changed, named in the reader's language (the words alone here)
+

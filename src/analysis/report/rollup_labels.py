@@ -69,7 +69,27 @@ ROLLUP_LABELS: dict[str, tuple[str, str]] = {
     "ru_kurang_unit": ("Kekurangan (unit)", "Units short"),
     "ru_baris_lain": ("… dan {n} baris lain di tabel roll-up (CSV) di samping laporan ini.",
                       "… and {n} more rows in the roll-up tables (CSV) next to this report."),
-    "ru_tidak_ada": ("Tidak ada.", "None."),
+    # an empty section says why it is empty
+    "ru_kosong_indikator": ("Tidak ada definisi indikator yang dipakai bersama oleh dua instansi atau lebih pada tahun "
+                            "yang sama: tidak ada yang digabung.",
+                            "No indicator definition is shared by two or more agencies in the same year: nothing is "
+                            "pooled."),
+    "ru_kosong_serapan": ("Tidak ada tahun-instansi dengan tabel anggaran lengkap yang semua IKU-nya dihitung ulang di "
+                          "sini (IKU berpredikat dan tabel sebagian dinilai dalam laporan instansinya sendiri).",
+                          "No agency-year has a complete budget table and every IKU recomputed here (graded IKU and "
+                          "partial tables are assessed in the agency's own report)."),
+    "ru_kosong_efisiensi": ("Efisiensi memerlukan serapan dan capaian rata-rata dari tahun-instansi yang sama (bagian "
+                            "sebelumnya): tidak ada.",
+                            "Efficiency needs absorption and mean capaian of the same agency-year (the previous "
+                            "section): there is none."),
+    "ru_kosong_rekonsiliasi": ("Setiap angka tercetak yang diperiksa di sini dapat dihitung ulang ({n} diperiksa).",
+                               "Every printed figure checked here reproduces ({n} checked)."),
+    "ru_kosong_varian": ("Tidak ada kode indikator yang didefinisikan berbeda oleh dua instansi.",
+                         "No indicator code is defined differently by two agencies."),
+    "ru_kosong_perubahan": ("Tidak ada instansi yang mengubah definisi indikator dalam tahun-tahun yang dicakup.",
+                            "No agency changed an indicator's definition in the years covered."),
+    "ru_kosong_nasional": ("Tidak ada realisasi di bawah standar nasional yang dicetak instansinya.",
+                           "No realisation falls below a national standard its agency prints."),
     "ru_metode": ("Catatan Metode", "Notes on Method"),
     "ru_metode_teks": ("Setiap angka dihitung ulang dari komponen yang dicetak laporan, bukan disalin. Indikator "
                        "dibandingkan hanya di antara instansi dengan definisi yang sama (komponen, faktor, satuan, "

@@ -38,10 +38,11 @@ def _limited(rows: list[list], lang: str) -> tuple[list[list], str]:
     return rows[:MAX_ROWS], t("ru_baris_lain", lang).format(n=fmt.angka(len(rows) - MAX_ROWS, 0, lang))
 
 
-def _table(header, rows, lang, caption) -> str:
+def _table(header, rows, lang, caption, empty: str) -> str:
+    """The table, or when it has no row the sentence ``empty`` saying why (``""``: nothing at all)."""
     rows, more = _limited(rows, lang)
     if not rows:
-        return render("rollup_points.html", items=[], paragraphs=[t("ru_tidak_ada", lang)])
+        return render("rollup_points.html", items=[], paragraphs=[empty]) if empty else ""
     return table(header, rows, caption=caption) + (render("rollup_points.html", items=[], paragraphs=[more])
                                                    if more else "")
 
@@ -86,7 +87,8 @@ def indicators(r: dict, lang: str) -> str:
     header = [t("indikator_kolom", lang), t("ru_rumus", lang), t("tahun", lang), t("ru_instansi", lang),
               f"{t('realisasi', lang)}: {t('ru_median', lang)}", f"{t('capaian', lang)}: {t('ru_median', lang)}",
               t("ru_standar", lang), t("ru_di_bawah", lang)]
-    return section("ru_indikator", lang, "indikator") + _table(header, rows, lang, t("ru_cap_indikator", lang))
+    return section("ru_indikator", lang, "indikator") + _table(header, rows, lang, t("ru_cap_indikator", lang),
+                                                               t("ru_kosong_indikator", lang))
 
 
 def absorption(r: dict, lang: str) -> str:
@@ -97,7 +99,8 @@ def absorption(r: dict, lang: str) -> str:
             for _, x in ay.iterrows()]
     header = [t("ru_instansi_kolom", lang), t("tahun", lang), t("capaian", lang), t("serapan_tertimbang", lang),
               t("ru_selisih_tertimbang", lang)]
-    return section("ru_serapan_capaian", lang, "serapan") + _table(header, rows, lang, t("ru_cap_serapan", lang))
+    return section("ru_serapan_capaian", lang, "serapan") + _table(header, rows, lang, t("ru_cap_serapan", lang),
+                                                                   t("ru_kosong_serapan", lang))
 
 
 def efficiency(r: dict, lang: str) -> str:
@@ -109,7 +112,8 @@ def efficiency(r: dict, lang: str) -> str:
              f"{one(x, x['median'])} ({one(x, x['q1'])} – {one(x, x['q3'])})"] for _, x in e.iterrows()]
     header = [t("metode", lang), t("tahun", lang), t("ru_instansi", lang), f"{t('efisiensi', lang)}: "
               f"{t('ru_median', lang)}"]
-    return section("ru_efisiensi", lang, "efisiensi") + _table(header, rows, lang, t("ru_cap_efisiensi", lang))
+    return section("ru_efisiensi", lang, "efisiensi") + _table(header, rows, lang, t("ru_cap_efisiensi", lang),
+                                                               t("ru_kosong_efisiensi", lang))
 
 
 def _figure(check: str, kind: str, lang: str, names: dict[str, str]) -> str:
@@ -138,9 +142,10 @@ def reconciliation(r: dict, lang: str) -> str:
                fmt.angka(x["reported"], 2, lang), fmt.angka(x["recomputed"], 2, lang)] for _, x in f.iterrows()]
     dheader = [t("ru_instansi_kolom", lang), t("tahun", lang), t("ru_angka", lang), t("ru_tercetak", lang),
                t("ru_dihitung", lang)]
-    return (section("ru_rekonsiliasi", lang, "rekonsiliasi") + _table(header, rows, lang,
-                                                                     t("ru_cap_per_instansi", lang))
-            + _table(dheader, detail, lang, t("ru_cap_temuan", lang)))
+    none = t("ru_kosong_rekonsiliasi", lang).format(n=fmt.angka(len(r["reconciliation"]), 0, lang))
+    return (section("ru_rekonsiliasi", lang, "rekonsiliasi")
+            + _table(header, rows, lang, t("ru_cap_per_instansi", lang), none)
+            + _table(dheader, detail, lang, t("ru_cap_temuan", lang), ""))
 
 
 def variants(r: dict, lang: str) -> str:
@@ -151,7 +156,8 @@ def variants(r: dict, lang: str) -> str:
              ", ".join(names.get(a, a) for a in x["daftar_instansi"].split(", ")[:5])
              + (" …" if x["instansi"] > 5 else "")] for _, x in v.iterrows()]
     header = [t("indikator_kolom", lang), t("ru_rumus", lang), t("ru_instansi", lang), t("ru_instansi_kolom", lang)]
-    return section("ru_varian", lang, "definisi") + _table(header, rows, lang, t("ru_cap_varian", lang))
+    return section("ru_varian", lang, "definisi") + _table(header, rows, lang, t("ru_cap_varian", lang),
+                                                             t("ru_kosong_varian", lang))
 
 
 def formula_changes(r: dict, lang: str) -> str:
@@ -162,7 +168,8 @@ def formula_changes(r: dict, lang: str) -> str:
              x["rumus_lama"], x["rumus_baru"], t(f"ru_asal_{x.get('asal', DECLARED)}", lang)] for _, x in c.iterrows()]
     header = [t("ru_instansi_kolom", lang), t("indikator_kolom", lang), t("ru_mulai", lang),
               t("ru_yang_berubah", lang), t("ru_rumus_lama", lang), t("ru_rumus_baru", lang), t("ru_asal", lang)]
-    return section("ru_perubahan", lang, "perubahan") + _table(header, rows, lang, t("ru_cap_perubahan", lang))
+    return section("ru_perubahan", lang, "perubahan") + _table(header, rows, lang, t("ru_cap_perubahan", lang),
+                                                                 t("ru_kosong_perubahan", lang))
 
 
 def national(r: dict, lang: str) -> str:
@@ -173,7 +180,8 @@ def national(r: dict, lang: str) -> str:
              fmt.angka(x["kekurangan_unit"], 0, lang)] for _, x in b.iterrows()]
     header = [t("ru_instansi_kolom", lang), t("tahun", lang), t("indikator_kolom", lang), t("realisasi", lang),
               t("ru_standar", lang), t("ru_selisih", lang), t("ru_kurang_unit", lang)]
-    return section("ru_nasional", lang, "nasional") + _table(header, rows, lang, t("ru_cap_nasional", lang))
+    return section("ru_nasional", lang, "nasional") + _table(header, rows, lang, t("ru_cap_nasional", lang),
+                                                               t("ru_kosong_nasional", lang))
 
 
 def method(lang: str) -> str:
