@@ -80,7 +80,7 @@ ROLLUP_LABELS: dict[str, tuple[str, str]] = {
                           "partial tables are assessed in the agency's own report)."),
     "ru_kosong_efisiensi": ("Efisiensi memerlukan serapan dan capaian rata-rata dari tahun-instansi yang sama (bagian "
                             "sebelumnya): tidak ada.",
-                            "Efficiency needs absorption and mean capaian of the same agency-year (the previous "
+                            "Efficiency needs absorption and mean achievement of the same agency-year (the previous "
                             "section): there is none."),
     "ru_kosong_rekonsiliasi": ("Setiap angka tercetak yang diperiksa di sini dapat dihitung ulang ({n} diperiksa).",
                                "Every printed figure checked here reproduces ({n} checked)."),
