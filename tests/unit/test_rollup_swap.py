@@ -40,13 +40,17 @@ def test_a_failing_run_leaves_the_last_roll_up_whole(opt, monkeypatch):
     assert _state(Path(opt.reports_root)) == before  # nothing staged is left, nothing old was touched
 
 
-def test_a_good_run_replaces_pages_and_tables_together(opt, monkeypatch):
+def _run_writing(word: str):
+    """A stand-in for the notebook run: the roll-up's table and both pages, saying ``word``."""
     def run(items, o, params, digest, root):
-        (root / "rollup" / "table.csv").write_text("new table")
+        (root / "rollup" / "table.csv").write_text(f"{word} table")
         for lang in ("", ".en"):
-            (root / f"rollup{lang}.html").write_text(f"new{lang}")
+            (root / f"rollup{lang}.html").write_text(f"{word}{lang}")
+    return run
 
-    monkeypatch.setattr(rollup, "_run", run)
+
+def test_a_good_run_replaces_pages_and_tables_together(opt, monkeypatch):
+    monkeypatch.setattr(rollup, "_run", _run_writing("new"))
     assert rollup.build_rollup(opt) == "built"
     after = _state(Path(opt.reports_root))
     assert after["rollup.html"] == "new" and after["rollup.en.html"] == "new.en"
@@ -103,12 +107,7 @@ def test_a_roll_up_killed_at_any_step_is_rebuilt_whole_by_the_next_run(opt, kill
     # or no hash at all (the next run cannot skip)
     assert saved is None or (saved == "old" and killed["rollup/table.csv"] == "old table")
 
-    def run(items, o, params, digest, root_):
-        (root_ / "rollup" / "table.csv").write_text("newer table")
-        for lang in ("", ".en"):
-            (root_ / f"rollup{lang}.html").write_text(f"newer{lang}")
-
-    monkeypatch.setattr(rollup, "_run", run)
+    monkeypatch.setattr(rollup, "_run", _run_writing("newer"))
     assert rollup.build_rollup(opt) == "built"
     after = _state(root)
     assert (after["rollup.html"], after["rollup.en.html"], after["rollup/table.csv"]) == \
