@@ -55,6 +55,8 @@ def test_no_identifier_path_or_table_name_in_the_visible_text(built, lang):
         text = visible_text(p.read_text(encoding="utf-8"))
         assert re.findall(r"[a-z]+_[a-z_]+", text) == [], p
         assert "data/" not in text, p
+        # no file of the project's (manifest.csv, a processed table) named to a reader who never sees it
+        assert re.findall(r"\b[\w-]+\.(?:csv|parquet|json|xlsx|ipynb)\b", text) == [], p
 
 
 #: words of the report's own Indonesian labels that must not be left in the English report

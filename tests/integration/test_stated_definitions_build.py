@@ -119,6 +119,8 @@ def test_the_report_says_the_break_was_found_in_the_reports_text(raw, tmp_path):
     assert finding >= 0 and 0 < en.find(found, finding) - finding < 300
     ida = _text(rep / AGENCY / "2016" / "report.html")
     assert "ditemukan dari teks laporan, tidak dinyatakan" in ida and f"LKj 2015 baris {s15['baris_sumber']}" in ida
+    # in words a reader knows: the indicator definitions, not the file the analyst keeps them in
+    assert "not declared in the indicator definitions" in en and ".csv" not in en and ".csv" not in ida
     # the 2015 report alone knows no later statement: no break there
     assert "found in the reports' text" not in _text(rep / AGENCY / "2015" / "report.en.html")
     assert (proc / AGENCY / "2016" / "formulasi_iku.csv").exists()

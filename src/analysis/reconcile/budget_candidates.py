@@ -19,9 +19,9 @@ from ..reference import category_scale
 from .candidate import candidate
 
 #: why a figure of a partial table is not recomputed (English, Indonesian)
-PARTIAL = ("the table is marked partial in manifest.csv (cakupan sebagian): rows it does not show would be missing "
-           "from the sum", "tabel ditandai sebagian di manifest.csv (cakupan sebagian): baris yang tidak dimuat "
-                           "akan hilang dari jumlahnya")
+PARTIAL = ("only part of the table was transcribed (marked partial): rows it does not show would be missing from the "
+           "sum", "hanya sebagian tabel yang ditranskripsi (ditandai sebagian): baris yang tidak dimuat akan hilang "
+                  "dari jumlahnya")
 
 
 def budget_candidates(tables, sasaran, budget, efficiency, year, skala_kategori) -> list[dict]:

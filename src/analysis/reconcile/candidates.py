@@ -137,9 +137,9 @@ def _other_methods(k, i, realisasi) -> list[dict]:
 
 
 #: why a mean of capaian is not recomputed from a partial KPI table (English, Indonesian)
-PARTIAL_IKU = ("the KPI table is marked partial in manifest.csv (cakupan sebagian): the KPIs it does not show "
-               "would be missing from the mean",
-               "tabel IKU ditandai sebagian di manifest.csv (cakupan sebagian): IKU yang tidak dimuat tidak ikut "
+PARTIAL_IKU = ("only part of the KPI table was transcribed (marked partial): the KPIs it does not show would be "
+               "missing from the mean",
+               "hanya sebagian tabel IKU yang ditranskripsi (ditandai sebagian): IKU yang tidak dimuat tidak ikut "
                "dalam rata-rata")
 
 

@@ -365,14 +365,15 @@ LABELS.update({
 LABELS.update({"dari_tahun": ("dari", "from")})
 LABELS.update({
     # a series break no definition declares: two reports state the definition differently (ingest/stated.py)
-    "asal_putus": ("Asal", "Origin"), "asal_dinyatakan": ("dinyatakan dalam definisi_indikator.csv",
-                                                        "declared in definisi_indikator.csv"),
+    "asal_putus": ("Asal", "Origin"), "asal_dinyatakan": ("dinyatakan dalam definisi indikator",
+                                                        "declared in the indicator definitions"),
     "asal_laporan": ("ditemukan dari teks laporan", "found in the reports' text"),
-    "putus_dari_teks": ("Perubahan ini <b>ditemukan dari teks laporan, tidak dinyatakan</b> dalam "
-                        "definisi_indikator.csv: {lama} menyatakan “{definisi_lama}”, {baru} menyatakan "
+    "putus_dari_teks": ("Perubahan ini <b>ditemukan dari teks laporan, tidak dinyatakan</b> dalam definisi "
+                        "indikator: {lama} menyatakan “{definisi_lama}”, {baru} menyatakan "
                         "“{definisi_baru}” (berbeda: {berubah}).",
-                        "This change was <b>found in the reports' text, not declared</b> in definisi_indikator.csv: "
-                        "{lama} states “{definisi_lama}”, {baru} states “{definisi_baru}” (differing: {berubah})."),
+                        "This change was <b>found in the reports' text, not declared</b> in the indicator "
+                        "definitions: {lama} states “{definisi_lama}”, {baru} states “{definisi_baru}” (differing: "
+                        "{berubah})."),
 })
 
 # the national roll-up (report/rollup_sections.py): its words live in rollup_labels.py
