@@ -67,6 +67,21 @@ def test_trend_charts_one_per_indicator_and_the_national_chart():
     assert all("<title>" in c.data for c in got)
 
 
+def test_an_indicator_of_an_earlier_report_only_is_named_and_measured_by_its_definition():
+    # joined from an earlier report and no longer measured: not in this year's IKU table; its chart takes the
+    # name and the unit (a count here: no %) of its latest definition, not its code and a default %
+    d = tables()
+    d["trends"] = pd.concat([d["trends"], pd.DataFrame({
+        "kode_indikator": ["AIR"], "tahun": [2022], "versi": [1], "predikat": [None], "realisasi": [5.0],
+        "realisasi_tepat": [5.0], "target": [5.0]})], ignore_index=True)
+    d["definisi_indikator"] = pd.concat([d["definisi_indikator"], pd.DataFrame({
+        "kode_indikator": ["AIR"], "versi": [1], "berlaku_dari": [2019], "nama": ["Status mutu air"],
+        "satuan": ["sumber air"]})], ignore_index=True)
+    got = [c.data for c in charts.trend_charts(d, "en")]
+    air = next(c for c in got if "<title>Status mutu air</title>" in c)
+    assert "5\u00a0sumber air" in air and "%" not in air.split("</title>", 1)[1]
+
+
 @pytest.mark.parametrize("name", ["Dana $\\frac{1}{ dan $x^", "Program $A$ dan $B$", "Biaya $5 juta", "$$"])
 def test_dollar_in_a_programme_name_is_drawn_as_text(name):
     d = tables(name)

@@ -360,8 +360,17 @@ def trend_charts(tables: dict[str, pd.DataFrame], lang: str = "id") -> list:
     unit), then the national-target chart. Needs ``trends``, ``breaks``, ``iku``; ``gaps``, ``target_nasional``
     optional."""
     iku, trends, breaks = tables["iku"], tables["trends"], tables["breaks"]
-    names = dict(zip(iku["kode_indikator"], iku["nama"], strict=True))
-    units = dict(zip(iku["kode_indikator"], iku.get("satuan", pd.Series("%", iku.index)), strict=True))
+    # an indicator of an earlier report only (joined from it, no longer measured) is named and measured as its
+    # latest definition says; one of this report, as its IKU table does
+    names, units = {}, {}
+    defs = tables.get("definisi_indikator")
+    if defs is not None and len(defs):
+        latest = defs.sort_values(["kode_indikator", "berlaku_dari"], kind="stable").groupby("kode_indikator").last()
+        for column, found in (("nama", names), ("satuan", units)):
+            if column in latest:
+                found.update(latest[column].dropna().to_dict())
+    names.update(zip(iku["kode_indikator"], iku["nama"], strict=True))
+    units.update(zip(iku["kode_indikator"], iku.get("satuan", pd.Series("%", iku.index)), strict=True))
     national = tables.get("target_nasional")
     out = []
     for code in trends["kode_indikator"].unique():
