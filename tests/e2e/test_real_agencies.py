@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import RAW_ROOT
+from analysis.report import fmt
 
 pytestmark = pytest.mark.slow
 REAL = ("sumut-setda/2021", "kanwil-djpb-sulut/2023", "tanahdatar-kab/2015", "tanahdatar-kab/2016", "bpkp/2021",
@@ -201,7 +202,8 @@ def test_tanah_datar_2016_trends_join_the_2015_report_with_its_lines(built):
     for (code, y), (value, line) in printed.items():
         row = trends.loc[(code, y)]
         assert (row["laporan_tahun"], row["realisasi"], str(row["baris_sumber"])) == (y, _id(value), line)
-        assert f"LKj {y} baris {line}" in text_id and f"the {y} report, line {line}" in text_en
+        shown = fmt.lines(line)  # 7;8 -> 7–8
+        assert f"LKj {y} baris {shown}" in text_id and f"the {y} report, line {shown}" in text_en
     # every figure of an indicator-year by report: the IKU tables and any multi-year table the manifests list
     by_year: dict[tuple[str, int], dict[int, float]] = {}
     for ay in ("tanahdatar-kab/2015", "tanahdatar-kab/2016"):

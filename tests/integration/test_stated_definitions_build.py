@@ -21,6 +21,7 @@ from analysis.build.options import Options
 from analysis.config import RAW_ROOT
 from analysis.errors import DataError
 from analysis.ingest.clean import clean_agency_year
+from analysis.report import fmt
 
 AGENCY = "tanahdatar-kab"
 HEADER = "baris_sumber,indikator,pembilang,penyebut,faktor,satuan,polaritas,kalimat\n"
@@ -109,8 +110,9 @@ def test_the_report_says_the_break_was_found_in_the_reports_text(raw, tmp_path):
     s15, s16 = _stated(raw, 2015), _stated(raw, 2016)
     en = _text(rep / AGENCY / "2016" / "report.en.html")
     assert "found in the reports' text, not declared" in en
-    assert f"the 2015 report, line {s15['baris_sumber']} states" in en
-    assert f"the 2016 report, line {s16['baris_sumber']} states" in en
+    # line references as a reader reads them (7;8 -> 7–8)
+    assert f"the 2015 report, line {fmt.lines(s15['baris_sumber'])} states" in en
+    assert f"the 2016 report, line {fmt.lines(s16['baris_sumber'])} states" in en
     # said where the break is shown: the trends, the headline warnings and the finding on the change printed
     # across it (the summary)
     found = "This change was found in the reports' text, not declared"
@@ -118,7 +120,8 @@ def test_the_report_says_the_break_was_found_in_the_reports_text(raw, tmp_path):
     finding = en.find("yet the report compares figures from both sides of the change (")
     assert finding >= 0 and 0 < en.find(found, finding) - finding < 300
     ida = _text(rep / AGENCY / "2016" / "report.html")
-    assert "ditemukan dari teks laporan, tidak dinyatakan" in ida and f"LKj 2015 baris {s15['baris_sumber']}" in ida
+    assert "ditemukan dari teks laporan, tidak dinyatakan" in ida
+    assert f"LKj 2015 baris {fmt.lines(s15['baris_sumber'])}" in ida
     # in words a reader knows: the indicator definitions, not the file the analyst keeps them in
     assert "not declared in the indicator definitions" in en and ".csv" not in en and ".csv" not in ida
     # the 2015 report alone knows no later statement: no break there

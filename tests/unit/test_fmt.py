@@ -108,3 +108,14 @@ def test_plain_is_babels_format_decimal(x, decimals, lang):
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     expected = format_decimal(abs(x), format=pattern, locale=fmt.LOCALES[lang], decimal_quantization=True)
     assert fmt._plain(x, decimals, lang) == expected
+
+
+@pytest.mark.parametrize("refs, shown", [("7;8", "7–8"), ("20;21;25", "20–21, 25"), ("591", "591"),
+                                         ("13;12", "12–13"), ("9;9", "9"), ("3-7", "3-7"), ("B7", "B7"),
+                                         ("2;3;5;6;7", "2–3, 5–7"), ("", "")])
+def test_source_lines_as_a_reader_reads_them(refs, shown):
+    assert fmt.lines(refs) == shown
+
+
+def test_a_missing_line_reference_is_left_to_the_caller():
+    assert fmt.lines(None) is None and fmt.missing(fmt.lines(float("nan")))

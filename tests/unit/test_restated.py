@@ -61,9 +61,9 @@ def test_the_trend_table_shows_each_figures_report_only_when_several_are_joined(
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("id", ["ditemukan dari teks laporan, tidak dinyatakan", "LKj 2015 baris 9 menyatakan “a / b”",
-            "LKj 2016 baris 7;8 menyatakan “a / c”", "berbeda: penyebut"]),
+            "LKj 2016 baris 7–8 menyatakan “a / c”", "berbeda: penyebut"]),
     ("en", ["found in the reports' text, not declared", "the 2015 report, line 9 states “a / b”",
-            "the 2016 report, line 7;8 states “a / c”", "differing: denominator"]),
+            "the 2016 report, line 7–8 states “a / c”", "differing: denominator"]),
 ])
 def test_a_break_found_in_the_reports_text_names_both_reports_and_lines(lang, words):
     b = pd.Series({"asal": "laporan", "laporan_lama": 2015, "baris_lama": "9", "laporan_baru": 2016,

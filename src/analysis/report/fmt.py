@@ -183,3 +183,21 @@ def teks(text: str, lang: str = "id") -> str:
         return angka(value, _fraction_decimals(m.group(2), m.group(3)), lang)
 
     return _UNIT_SPACE.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", _PY_NUMBER.sub(one, text))
+
+
+def lines(refs):
+    """Source line references as a reader reads them: ``7;8`` -> ``7–8``, ``20;21;25`` -> ``20–21, 25``; a
+    reference that is not line numbers (``3-7``, a sheet cell) is shown as written, a missing one left as it is."""
+    if missing(refs):
+        return refs
+    text = str(refs).strip()
+    parts = [p.strip() for p in text.split(";")]
+    if len(parts) < 2 or not all(p.isdigit() for p in parts):
+        return text
+    numbers, spans = sorted({int(p) for p in parts}), []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in spans)

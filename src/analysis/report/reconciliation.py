@@ -127,7 +127,7 @@ def reconciliation_section(rec, lang) -> str:
     count per table of the report (their full list is :func:`reconciliation_appendix`)."""
     rec = _ordered(rec)
     found, matched = rec[rec["status"] != "match"], rec[rec["status"] == "match"]
-    rows = [{"check": _text(r["check"]), "title": _text(r["_title"]), "line": _text(r["baris_sumber"]),
+    rows = [{"check": _text(r["check"]), "title": _text(r["_title"]), "line": _text(fmt.lines(r["baris_sumber"])),
              "printed": _printed(r, lang),
              "recomputed": _recomputed(r, lang), "status": status_label(r["status"], lang),
              "why": _explained(r, lang)} for _, r in found.iterrows()]
@@ -148,7 +148,7 @@ def reconciliation_appendix(rec, lang) -> str:
     if not len(matched):
         return ""
     order = matched.groupby("_title", sort=False)["_line"].min().sort_values(kind="stable").index
-    groups = [{"title": title, "rows": [{"check": _text(r["check"]), "line": _text(r["baris_sumber"]),
+    groups = [{"title": title, "rows": [{"check": _text(r["check"]), "line": _text(fmt.lines(r["baris_sumber"])),
                                          "printed": _printed(r, lang), "recomputed": _recomputed(r, lang)}
                                         for _, r in matched[matched["_title"] == title]
                                         .sort_values("_line", kind="stable").iterrows()]}

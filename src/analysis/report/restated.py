@@ -22,7 +22,7 @@ def source(report_year, line, lang: str) -> str:
         return fmt.MISSING
     if fmt.missing(line) or not str(line):
         return str(sentence("laporan_tahun", lang, tahun=int(report_year)))
-    return str(sentence("laporan_baris", lang, tahun=int(report_year), baris=str(line)))
+    return str(sentence("laporan_baris", lang, tahun=int(report_year), baris=fmt.lines(line)))
 
 
 def _value(v, grade, unit, lang: str) -> str:
