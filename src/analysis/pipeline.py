@@ -34,6 +34,7 @@ from .ingest.stated import derive_versions
 from .processed import load_info, load_processed, processed_dir
 from .reconcile.candidates import candidates
 from .reconcile.reconcile import attribution_checks, reconcile
+from .reconcile.rounding import decimals_as_printed
 from .reconcile.status import STATUS_ORDER
 
 
@@ -128,6 +129,9 @@ def compute_indicators(tables: dict[str, pd.DataFrame], year: int, meta: dict | 
     kinds = kinds_of(tables, manifest)
     if needs.has("capaian", kinds):
         iku, warnings = iku_mod.build_iku(tables, year, skala)
+        # shown as printed: 150.00 stays 150,00 %, 93.6 stays 93,6 %
+        iku["desimal_capaian_dilaporkan"] = pd.array(decimals_as_printed(
+            tables.get("reported_figures"), "capaian", "capaian_iku", iku["kode_indikator"]), dtype="Int64")
     else:  # no IKU table: the checks that need none still run on an empty one
         iku, warnings = pd.DataFrame(columns=iku_mod.IKU_COLUMNS).astype({"capaian": "float64"}), []
     sasaran = iku_mod.capaian_sasaran(iku, batas_atas)

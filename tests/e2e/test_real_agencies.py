@@ -321,6 +321,8 @@ def test_reports_show_no_missing_markers_and_values_in_their_unit(built, agency_
         assert "2,00\u00a0%" not in text and "95,56\u00a0%" in text and "Rp\u00a01.004.422.800" in text
         en = _text(built["rep"] / agency_year / "report.en.html")
         assert "3\u00a0dokumen" in en and "95.56\u00a0%" in en and "IDR\u00a01,004,422,800" in en
+        # printed capaian with the decimals it was printed with: 150.00, not 150
+        assert "150,00\u00a0%" in text and "150.00\u00a0%" in en and "150\u00a0%" not in text
     if agency_year == "sumut-setda/2021":  # the budget table with levels, printed and recomputed percentages
         assert "3.Sub Kegiatan Evaluasi Pelaksanaan" in text and "77,08\u00a0%" in text and "1.2.3" in text
 

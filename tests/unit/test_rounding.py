@@ -5,7 +5,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.reconcile.rounding import decimal_rule, figure_decimals, printed_decimals, round_half_up, truncate
+from analysis.reconcile.rounding import (
+    decimal_rule,
+    decimals_as_printed,
+    figure_decimals,
+    printed_decimals,
+    round_half_up,
+    truncate,
+)
 
 # (value, decimals, half-up, truncated)
 EDGES = [
@@ -116,3 +123,15 @@ def test_printed_decimals(text, d):
 def test_figure_decimals_take_the_value_read_where_the_text_is_ambiguous(text, value, d):
     # the text alone reads '0,0189' as no decimals (a thousands separator?); the value read in its style says 4
     assert figure_decimals(text, value) == d
+
+
+def test_the_decimals_each_indicator_s_capaian_was_printed_with():
+    figures = pd.DataFrame({
+        "besaran": ["capaian", "capaian", "realisasi", "capaian", "capaian"],
+        "subjek": ["A", "B", "C", "C", "A"],
+        "nilai": [150.0, 93.6, 5.0, 128.0, 150.0],
+        "teks": ["150.00", "93,6", "5", "128", "150"],
+        "tabel": ["capaian_iku", "capaian_iku", "capaian_iku", "capaian_iku", "pernyataan_narasi"]})
+    # A: its IKU-table printing (150.00: 2), not the sentence's; B: one decimal; C: a whole number; D: not printed
+    assert decimals_as_printed(figures, "capaian", "capaian_iku", ["A", "B", "C", "D"]) == [2, 1, 0, None]
+    assert decimals_as_printed(None, "capaian", "capaian_iku", ["A"]) == [None]

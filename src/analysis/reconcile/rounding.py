@@ -43,6 +43,17 @@ def figure_decimals(text: str, value=None) -> int:
     return max(d, 0 if "e" in shortest or shortest.endswith(".0") else len(shortest.split(".")[1]))
 
 
+def decimals_as_printed(figures, besaran: str, table: str, subjects) -> list:
+    """For each of ``subjects``, the decimals its figure ``besaran`` was printed with in ``table`` (its first
+    printing, :func:`figure_decimals`); None where ``figures`` (``reported_figures``) has no such printing."""
+    found: dict = {}
+    if figures is not None and len(figures):
+        f = figures[(figures["besaran"] == besaran) & (figures["tabel"] == table)]
+        for subject, text, value in zip(f["subjek"], f["teks"], f["nilai"], strict=True):
+            found.setdefault(subject, figure_decimals(text, value))
+    return [found.get(s) for s in subjects]
+
+
 def round_half_up(value, decimals: int = 0):
     """``value`` rounded half-up (away from zero) to ``decimals`` places, on its printed decimal form."""
     return _apply(value, decimals, ROUND_HALF_UP)

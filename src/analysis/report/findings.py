@@ -21,11 +21,19 @@ def _text(x) -> str:
     return x if isinstance(x, Markup) else str(x)
 
 
-def _printed_percent(x, lang: str) -> str:
-    """A printed percentage as printed: whole when it is whole, else two decimals."""
+def _printed_percent(x, lang: str, decimals=None) -> str:
+    """A printed percentage as printed: with the decimals it was printed with where known (``decimals``), else
+    whole when it is whole and two decimals otherwise."""
     if fmt.missing(x):
         return fmt.MISSING
+    if not fmt.missing(decimals):
+        return fmt.persen(x, int(decimals), lang)
     return fmt.persen(x, 0 if float(x).is_integer() else 2, lang)
+
+
+def printed_capaian(r, lang: str) -> str:
+    """An IKU row's printed capaian, with the decimals it was printed with."""
+    return _printed_percent(r["capaian_dilaporkan"], lang, r.get("desimal_capaian_dilaporkan"))
 
 
 def _unit_word(komponen, code, value, lang: str, count=2) -> str:
@@ -53,7 +61,8 @@ def findings(iku, budget, efficiency, rec, breaks, gaps, lang, komponen=None, re
         true, printed = r.get("capaian_komponen"), r.get("capaian_dilaporkan")
         if fmt.missing(true) or fmt.missing(printed) or r["polaritas"] not in ("positif", "negatif"):
             continue
-        common = {"nama": r["nama"], "dicetak": _printed_percent(printed, lang), "capaian": fmt.persen(true, 2, lang)}
+        common = {"nama": r["nama"], "dicetak": _printed_percent(printed, lang, r.get("desimal_capaian_dilaporkan")),
+                  "capaian": fmt.persen(true, 2, lang)}
         if printed >= 100 > round(true, 2):
             if r["polaritas"] == "positif" and not any(fmt.missing(r.get(c)) for c in ("target", "pembilang",
                                                                                        "penyebut")):

@@ -17,7 +17,7 @@ from ..reconcile.status import STATUSES
 from . import fmt, restated
 from . import labels as lb
 from . import vocabulary as vocab
-from .findings import _printed_percent, findings
+from .findings import findings, printed_capaian
 from .labels import t
 from .readable import explain, readable_reconciliation, table_titles
 from .render import render, sentence
@@ -123,7 +123,7 @@ def summary(iku, sasaran, budget, efficiency, rec, breaks, warnings, lang, gaps=
     for _, r in iku.iterrows():
         cap = r["capaian_komponen"] if pd.notna(r["capaian_komponen"]) else r["capaian"]
         rows.append([r["nama"], _value(r, "target", lang), _value(r, "realisasi", lang), fmt.persen(cap, 2, lang),
-                     _printed_percent(r["capaian_dilaporkan"], lang), vocab.category(r["kategori"], lang)])
+                     printed_capaian(r, lang), vocab.category(r["kategori"], lang)])
     iku_table = _table([t("indikator_kolom", lang), t("target", lang), t("realisasi", lang), t("capaian", lang),
                         t("capaian_dilaporkan", lang), t("kategori", lang)], rows, "summary",
                        t("cap_ringkasan_iku", lang)) if rows else None
@@ -179,7 +179,7 @@ def indicators(iku, sasaran, gaps, lang) -> str:
                 if pd.notna(r["pembilang"]) and pd.notna(r["penyebut"]) else fmt.MISSING)
         rows.append([r["kode_indikator"], r["nama"], vocab.polarity(r["polaritas"], lang), _value(r, "target", lang),
                      _value(r, "realisasi", lang), comp, fmt.persen(r["capaian"], 2, lang),
-                     fmt.persen(r["capaian_komponen"], 2, lang), _printed_percent(r["capaian_dilaporkan"], lang),
+                     fmt.persen(r["capaian_komponen"], 2, lang), printed_capaian(r, lang),
                      vocab.category(r["kategori"], lang)])
     out = [_table(t("kolom_iku", lang).split("|"), rows, "wide", t("cap_iku", lang))]
     srows = [[("—" if pd.isna(s["sasaran_no"]) else int(s["sasaran_no"])),
