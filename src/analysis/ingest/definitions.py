@@ -178,3 +178,14 @@ def versions_in(definitions: pd.DataFrame, pairs: list[tuple[str, int]]) -> list
 def version_in(definitions: pd.DataFrame, code: str, year) -> int | None:
     """The version of ``code``'s definition valid in ``year`` (None when none is): :func:`versions_in` of one."""
     return versions_in(definitions, [(code, int(year))])[0]
+
+
+def latest_of_each(definitions: pd.DataFrame | None, column: str) -> dict:
+    """``column`` of each indicator's latest definition (the version valid from the latest year), by code; {} when
+    there are no definitions or no such column. How an indicator is named and measured where no IKU row of the
+    report year says it (a figure joined from an earlier report)."""
+    if definitions is None or not len(definitions) or column not in definitions:
+        return {}
+    order = [c for c in ("kode_indikator", "berlaku_dari") if c in definitions]  # without years: as listed
+    latest = definitions.sort_values(order, kind="stable").groupby("kode_indikator").last()
+    return latest[column].dropna().to_dict()

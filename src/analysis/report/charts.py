@@ -24,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
+from ..ingest.definitions import latest_of_each
 from ..ingest.units import unit_of
 from . import fmt
 from .chart_svg import _SVG_CACHE, svg  # noqa: F401 (the notebooks call charts.svg)
@@ -362,13 +363,8 @@ def trend_charts(tables: dict[str, pd.DataFrame], lang: str = "id") -> list:
     iku, trends, breaks = tables["iku"], tables["trends"], tables["breaks"]
     # an indicator of an earlier report only (joined from it, no longer measured) is named and measured as its
     # latest definition says; one of this report, as its IKU table does
-    names, units = {}, {}
     defs = tables.get("definisi_indikator")
-    if defs is not None and len(defs):
-        latest = defs.sort_values(["kode_indikator", "berlaku_dari"], kind="stable").groupby("kode_indikator").last()
-        for column, found in (("nama", names), ("satuan", units)):
-            if column in latest:
-                found.update(latest[column].dropna().to_dict())
+    names, units = latest_of_each(defs, "nama"), latest_of_each(defs, "satuan")
     names.update(zip(iku["kode_indikator"], iku["nama"], strict=True))
     units.update(zip(iku["kode_indikator"], iku.get("satuan", pd.Series("%", iku.index)), strict=True))
     national = tables.get("target_nasional")

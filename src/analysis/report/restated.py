@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
+from ..ingest.definitions import latest_of_each
 from . import fmt
 from .labels import t
 from .render import sentence
@@ -45,8 +46,7 @@ def restatement_sentences(restatements: pd.DataFrame | None, definitions: pd.Dat
     and where, the difference, and which figure the trend uses."""
     if restatements is None or not len(restatements):
         return []
-    units = ({} if definitions is None or "satuan" not in definitions
-             else dict(zip(definitions["kode_indikator"], definitions["satuan"], strict=False)))
+    units = latest_of_each(definitions, "satuan")
     out = []
     for _, r in restatements.iterrows():
         unit = units.get(r["kode_indikator"])

@@ -13,6 +13,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from .. import needs
+from ..ingest.definitions import latest_of_each
 from ..reconcile.status import STATUSES
 from . import fmt, restated
 from . import labels as lb
@@ -307,8 +308,7 @@ def trends_section(trends, breaks, decomposition, lang, definitions=None, restat
     rows = []
     joined = restated.several_reports(trends)
     graded = set(trends.loc[trends["predikat"].apply(lambda p: isinstance(p, str)), "kode_indikator"])
-    units = ({} if definitions is None or "satuan" not in definitions
-             else dict(zip(definitions["kode_indikator"], definitions["satuan"], strict=True)))
+    units = latest_of_each(definitions, "satuan")
     for _, r in trends.iterrows():
         score = r["kode_indikator"] in graded
         val = (f"{r['predikat']} ({fmt.angka(r['realisasi'], 2, lang)})" if isinstance(r["predikat"], str)
