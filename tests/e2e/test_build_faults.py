@@ -250,8 +250,8 @@ def test_a_worker_killed_mid_batch_fails_what_it_had_not_reported_and_the_next_r
     # --jobs 2: each worker takes agency-years from one queue and pipelines them; a worker is killed (as the
     # out-of-memory killer would) once a first agency-year is reported
     raw, proc, rep = tmp_path / "raw", tmp_path / "p", tmp_path / "r"
-    # eight: after the first result most are still to build when the worker is killed (a kill once every result
-    # is in lands in the pool's shutdown, which ProcessPoolExecutor does not survive: see the README)
+    # eight: after the first result most are still to build when the worker is killed, so that the kill breaks
+    # the pool (a kill once the worker is out of work fails only what it held: tests/unit/test_build_pool.py)
     names = [f"dinas-{i}" for i in range(8)]
     for i, name in enumerate(names):
         make_agency_year(raw, name, 2024, seed=i)

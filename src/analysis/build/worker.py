@@ -128,7 +128,7 @@ def current(make=Worker) -> Worker:
 
 
 def start_watchdog() -> None:
-    """The pool's initializer: :func:`watch_parent` in a thread of each worker process, from its start."""
+    """:func:`watch_parent` in a thread of each pool worker process, from its start."""
     threading.Thread(target=watch_parent, daemon=True, name="watch-parent").start()
 
 
