@@ -20,16 +20,13 @@ interrupted), the workers are stopped at once; no process is left behind.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sys
-import tempfile
 import time
 from dataclasses import asdict
-from pathlib import Path
 
 from .options import Options, Result
-from .staging import TMP_PREFIX, private_tempdir
+from .staging import private_tempdir, remove_private_tmp
 from .worker import descendants, shutdown, start_watchdog
 
 #: seconds the workers get, once every result is in, to close their kernel and browser (a browser's close waits
@@ -130,8 +127,7 @@ class _Worker:
             self.proc.join(_EXIT_TIMEOUT)
         self._child.close()
         if self.proc.exitcode not in (None, 0):  # one that ended normally removed its own
-            for folder in Path(tempfile.gettempdir()).glob(f"{TMP_PREFIX}{self.proc.pid}-*"):
-                shutil.rmtree(folder, ignore_errors=True)
+            remove_private_tmp(self.proc.pid)
 
 
 def _context():

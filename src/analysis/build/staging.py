@@ -180,6 +180,13 @@ def private_tmp() -> str:
     return tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-")
 
 
+def remove_private_tmp(pid: int) -> None:
+    """Remove the private temporary folders of process ``pid`` (:func:`private_tmp`), known to be gone, now
+    rather than at the next build's :func:`repair`."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{TMP_PREFIX}{pid}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 _PROCESS_TMP: str | None = None
 
 
