@@ -1,5 +1,6 @@
 """The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--cluster local |
---scheduler ADDRESS] [--lang id|en|both] [--no-pdf] [--force] [--timings] [--param KEY=VALUE ...] [--no-rollup]``
+--scheduler ADDRESS] [--lang id|en|both] [--no-pdf] [--print-timeout SECONDS] [--force] [--timings]
+[--param KEY=VALUE ...] [--no-rollup]``
 (and the folders to read and write); ``rollup [--agency SLUG ...] [--year YYYY ...]``; ``template`` and ``import``
 for agency workbooks.
 
@@ -12,6 +13,7 @@ import argparse
 import sys
 
 from .build.languages import CHOICES
+from .build.options import Options
 
 
 def _assignment(text: str):
@@ -61,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="report language(s): id (report.html), en (report.en.html) or both (default); an "
                         "agency-year's reports are replaced together, so --lang en alone leaves no Indonesian one")
     b.add_argument("--no-pdf", action="store_true", help="HTML only")
+    b.add_argument("--print-timeout", metavar="SECONDS", type=_positive, default=Options.print_timeout,
+                   help="seconds one PDF may take to print before Chromium is taken as hung and stopped (default "
+                        f"{Options.print_timeout}): that agency-year fails, its previous report stays, the others "
+                        "build")
     b.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     b.add_argument("--timings", action="store_true", help="log when each stage of each agency-year ended "
                                                           "(kernel ready, each notebook, HTML, PDF)")
@@ -83,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--year", metavar="YYYY", type=int, action="append", help="only this year (repeatable)")
     r.add_argument("--lang", choices=CHOICES, default="both", help="page language(s) (default both)")
     r.add_argument("--no-pdf", action="store_true", help="HTML only")
+    r.add_argument("--print-timeout", metavar="SECONDS", type=_positive, default=Options.print_timeout,
+                   help=f"seconds one PDF may take to print before Chromium is taken as hung (default "
+                        f"{Options.print_timeout})")
     r.add_argument("--force", action="store_true", help="rebuild even when the inputs are unchanged")
     r.add_argument("--processed-root", metavar="DIR", help="processed data folder (default data/processed)")
     r.add_argument("--reports-root", metavar="DIR", help="reports folder (default reports)")
@@ -143,7 +152,6 @@ def main(argv: list[str] | None = None) -> int:
         return rollup(args)
     if args.command in ("template", "import"):
         return _workbook_command(args)
-    from .build.options import Options
     from .build.parameters import ParameterError
     from .build.runner import build_all, targets
     from .build.stamp import build_date
@@ -158,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as e:
         say(str(e), sys.stderr)
         return 2
-    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, params=dict(args.param), date=day)
+    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, params=dict(args.param), date=day,
+                  print_timeout=args.print_timeout)
     for name in ("raw_root", "processed_root", "reports_root"):
         if getattr(args, name):
             setattr(opt, name, getattr(args, name))
@@ -215,7 +224,6 @@ def _rollup_step(opt, agencies=None, years=None, at_least: int = 2) -> int:
 
 def rollup(args) -> int:
     """``python -m analysis rollup``: the roll-up of the agencies and years asked."""
-    from .build.options import Options
     from .build.rollup import published
     from .build.stamp import build_date
 
@@ -224,7 +232,7 @@ def rollup(args) -> int:
     except ValueError as e:
         say(str(e), sys.stderr)
         return 2
-    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, date=day)
+    opt = Options(lang=args.lang, pdf=not args.no_pdf, force=args.force, date=day, print_timeout=args.print_timeout)
     for name in ("processed_root", "reports_root"):
         if getattr(args, name):
             setattr(opt, name, getattr(args, name))

@@ -282,3 +282,106 @@ def test_a_worker_killed_mid_batch_fails_what_it_had_not_reported_and_the_next_r
     assert all((rep / name / "2024" / "report.html").exists() for name in names)
     assert sorted(str(q.relative_to(tmp_path)) for root in (proc, rep) for q in root.rglob(".*")
                   if q.name != HASH_FILE) == []
+
+
+def _chromium_below(pid: int) -> list[int]:
+    """Chromium's processes among the descendants of ``pid`` (their program's path names it)."""
+    from analysis.build.worker import descendants
+
+    found = []
+    for q in descendants(pid):
+        try:
+            program = Path(f"/proc/{q}/cmdline").read_bytes().split(b"\0")[0]
+        except OSError:
+            continue
+        if b"chrom" in Path(program.decode(errors="replace")).name.encode():
+            found.append(q)
+    return found
+
+
+def _gone(pid: int) -> bool:
+    """Whether ``pid`` ended (no process, or a zombie waiting for a parent that no longer reaps)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="needs Debian's chromium")
+def test_a_frozen_chromium_fails_one_agency_year_within_the_print_limit_and_the_rest_still_prints(tmp_path, short_tmp):
+    # Playwright gives page.pdf no time limit: a Chromium that stops answering would hold an unattended build for
+    # ever. Its processes are frozen (SIGSTOP) here as soon as the build starts them.
+    raw, proc, rep = tmp_path / "raw", tmp_path / "p", tmp_path / "r"
+    names = ["dinas-beku", "dinas-lain"]
+    for i, name in enumerate(names):
+        make_agency_year(raw, name, 2024, seed=40 + i)
+    env = dict(os.environ, TMPDIR=str(short_tmp), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    log = tmp_path / "build.log"
+    p = subprocess.Popen([sys.executable, "-m", "analysis", "build", "--raw-root", str(raw), "--processed-root",
+                          str(proc), "--reports-root", str(rep), "--jobs", "1", "--lang", "id", "--no-rollup",
+                          "--print-timeout", "5"], env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    try:
+        frozen = wait_for(lambda: _chromium_below(p.pid), 120, lambda: f"Chromium to start; log: {log.read_text()}")
+        for pid in frozen:
+            os.kill(pid, signal.SIGSTOP)
+        code = p.wait(timeout=240)  # a hang fails here (Playwright's own 30 s limit covers only page loads)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    text = log.read_text()
+    assert code == 1, text
+    reported = [line for line in text.splitlines() if "] dinas-" in line]
+    failed = [line for line in reported if ": failed" in line]
+    built = [line for line in reported if ": built" in line]
+    # the agency-year whose print hung fails with the reason; the other is printed by a fresh browser, even when
+    # its PDF was queued behind the hung one in the stopped browser
+    assert len(reported) == 2 and len(failed) == 1 and len(built) == 1, text
+    assert "did not print within 5 s" in text and "Traceback" not in text, text
+    ok = next(name for name in names if any(f"{name}/2024: built" in line for line in built))
+    bad = next(name for name in names if name != ok)
+    assert (rep / ok / "2024" / "report.pdf").stat().st_size > 0
+    assert not (rep / bad / "2024").exists()  # nothing published for it: the next build tries it again
+    # the frozen browser was stopped, not left behind
+    assert all(_gone(pid) for pid in frozen), [pid for pid in frozen if not _gone(pid)]
+    r = build(raw, proc, rep, "--jobs", "1", "--lang", "id", "--no-rollup", env=env)
+    assert r.returncode == 0 and "1 built" in r.stdout and (rep / bad / "2024" / "report.pdf").exists(), \
+        r.stdout + r.stderr
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="needs Debian's chromium")
+def test_a_browser_frozen_after_its_launch_is_stopped_and_what_was_queued_ends(tmp_path):
+    # the case Playwright never times out: page loads have a 30 s limit, page.pdf none
+    from concurrent.futures import CancelledError
+
+    from playwright.sync_api import Error as PlaywrightError
+
+    from analysis.build.browser import BrowserThread, PrintHung
+
+    page = tmp_path / "r.html"
+    page.write_text("<html><body><h1>LKj</h1></body></html>", encoding="utf-8")
+    browser = BrowserThread()
+    try:
+        browser.started.result(timeout=120)
+        frozen = _chromium_below(os.getpid())
+        assert frozen and browser._drivers
+        for pid in frozen:
+            os.kill(pid, signal.SIGSTOP)
+        first = browser.submit_pdf(page, tmp_path / "1.pdf", "1")
+        queued = browser.submit_pdf(page, tmp_path / "2.pdf", "2")
+        with pytest.raises(PrintHung, match="did not print within 2 s"):
+            browser.wait(first, 2)
+        assert browser.broken
+        with pytest.raises(CancelledError):
+            queued.result(timeout=30)  # cancelled: after the kill a call into Playwright would wait for ever
+        with pytest.raises(PlaywrightError):
+            first.result(timeout=30)  # the call that hung ends with an error once Chromium is gone
+        wait_for(lambda: all(_gone(pid) for pid in frozen), 30, lambda: f"{frozen} to end")
+        assert not (tmp_path / "1.pdf").exists() and not (tmp_path / "2.pdf").exists()
+    finally:
+        browser.kill()
+    fresh = BrowserThread()  # the next report gets a browser that prints
+    try:
+        fresh.print_pdf(page, tmp_path / "3.pdf", "3", timeout=120)
+        assert (tmp_path / "3.pdf").read_bytes().startswith(b"%PDF")
+    finally:
+        fresh.close()

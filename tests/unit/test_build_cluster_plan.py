@@ -141,3 +141,12 @@ def test_without_a_cluster_nothing_of_dask_is_imported():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=dict(os.environ))
     assert r.returncode == 0 and r.stdout.strip().splitlines()[-1] == "[]", r.stdout + r.stderr
+
+
+def test_a_print_limit_below_one_second_is_refused_in_one_line():
+    for command in ("build", "rollup"):
+        r = subprocess.run([sys.executable, "-m", "analysis", command, "--print-timeout", "0"], capture_output=True,
+                           text=True, timeout=60)
+        assert r.returncode == 2 and "--print-timeout: expected a whole number of at least 1, got '0'" in r.stderr, \
+            r.stderr
+        assert "Traceback" not in r.stderr

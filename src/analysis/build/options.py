@@ -19,6 +19,8 @@ class Options:
     pdf: bool = True
     force: bool = False
     execution_timeout: int = 600
+    #: seconds a PDF may take to print before Chromium is taken as hung and stopped (``--print-timeout``)
+    print_timeout: int = 300
     #: ``--param`` values: parameter -> value (int, float, bool, None or str), for the notebooks declaring it
     params: dict = field(default_factory=dict)
     #: the build date stamped on the reports (ISO); empty: :func:`.stamp.build_date` when an agency-year is built

@@ -145,26 +145,30 @@ def _run(items, opt: Options, params: dict, digest: str, root: Path) -> None:
         write_text(page, notebook_to_html(nb, t("ru_judul", lang), lang, footer, others))
         pages.append((lang, page))
     if opt.pdf:
-        _print(pages, root, stamp.date)
+        _print(pages, root, stamp.date, opt.print_timeout)
 
 
-def _print(pages, root: Path, day: str) -> None:
+def _print(pages, root: Path, day: str, timeout: float) -> None:
     """Each page to PDF, written beside it atomically, its bytes independent of when and after what it printed
-    (:mod:`.reproducible`, dated ``day``); no PDF engine: HTML only (as for the reports)."""
+    (:mod:`.reproducible`, dated ``day``); no PDF engine: HTML only (as for the reports). A print longer than
+    ``timeout`` seconds stops the browser and raises PrintHung (:mod:`.browser`)."""
     from ..report.labels import t
-    from ..report.pdf import PdfPrinter, PdfUnavailable
+    from ..report.pdf import PdfUnavailable
+    from .browser import BrowserThread
     from .reproducible import reproducible_pdf
 
+    browser = BrowserThread()
     try:
-        with PdfPrinter() as printer:
-            for lang, page in pages:
-                final = root / file_name("rollup", lang, ".pdf")
-                tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-                try:
-                    printer.print_pdf(page, tmp, t("ru_judul", lang))
-                    reproducible_pdf(tmp, day)
-                    os.replace(tmp, final)
-                finally:
-                    tmp.unlink(missing_ok=True)
+        for lang, page in pages:
+            final = root / file_name("rollup", lang, ".pdf")
+            tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+            try:
+                browser.print_pdf(page, tmp, t("ru_judul", lang), timeout=timeout)
+                reproducible_pdf(tmp, day)
+                os.replace(tmp, final)
+            finally:
+                tmp.unlink(missing_ok=True)
     except PdfUnavailable:
         pass
+    finally:
+        browser.close()

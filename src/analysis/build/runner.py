@@ -79,7 +79,7 @@ def start_one(agency: str, year: int, opt: Options):
         digest = input_hash(agency, year, opt, source)
         if not opt.force and is_up_to_date(agency, year, opt, digest):
             res.status = "skipped"
-            return _finish(res, stage, pdfs, start)
+            return _finish(res, stage, pdfs, start, opt)
         # The kernel first: it boots and imports pandas/matplotlib while this process imports the rest
         # (imports here hold the GIL; done before the kernel launch they would delay it).
         worker = current()
@@ -132,7 +132,10 @@ def start_one(agency: str, year: int, opt: Options):
                     reproducible_pdf(pdf, read["stamp"].date)  # the same bytes whenever and wherever it printed
                     mark(f"pdf {lang}")
 
-                pdfs.append(browser.submit_pdf(stage.report / html_name, pdf, title, after=printed))
+                def print_with(b, html=stage.report / html_name, pdf=pdf, after=printed):
+                    return b.submit_pdf(html, pdf, title, after=after)
+
+                pdfs.append([browser, print_with(browser), print_with])
 
         try:
             run_notebooks(kernel, agency, year, opt, stage.report, stage.notebooks_root,
@@ -142,9 +145,9 @@ def start_one(agency: str, year: int, opt: Options):
             raise
     except Exception as e:  # reported, never raised: the other agency-years still build
         res.error = describe_error(e)
-        return _finish(res, stage, pdfs, start)
+        return _finish(res, stage, pdfs, start, opt)
     except BaseException:  # interrupted: nothing half-built stays staged
-        _finish(res, stage, pdfs, start)
+        _finish(res, stage, pdfs, start, opt)
         raise
 
     def finish() -> Result:
@@ -153,7 +156,7 @@ def start_one(agency: str, year: int, opt: Options):
         except Exception as e:
             res.error = describe_error(e)
         finally:
-            _finish(res, stage, pdfs, start)
+            _finish(res, stage, pdfs, start, opt)
         return res
     return finish
 
@@ -165,8 +168,8 @@ def _commit(res: Result, stage: Stage, pdfs: list, read: dict, digest: str, lang
     pdf_ok = False
     if opt.pdf:
         try:
-            for printing in pdfs:
-                printing.result()
+            for job in pdfs:
+                _await_print(job, opt.print_timeout)
             pdf_ok = True
         except PdfUnavailable as e:
             res.notes.append(str(e))
@@ -183,9 +186,33 @@ def _commit(res: Result, stage: Stage, pdfs: list, read: dict, digest: str, lang
     res.status = "built"
 
 
-def _finish(res: Result, stage: Stage, pdfs: list, start: float) -> Result:
-    for printing in pdfs:  # a failed build waits for its printing before its staging folder goes
-        printing.exception()
+def _await_print(job: list, timeout: float) -> None:
+    """Wait for one PDF (``job``: browser, future, ``print_with(browser)``). Its own print hanging fails this
+    agency-year (PrintHung). A print that failed because the browser was stopped for another agency-year's hung
+    print (they share the worker's browser, pipelined) is printed again by a fresh browser: not its failure."""
+    from .browser import PrintHung
+
+    browser, printing, print_with = job
+    try:
+        browser.wait(printing, timeout)
+    except PrintHung:
+        raise
+    except Exception:
+        if not browser.broken:
+            raise
+        fresh = current().browser()
+        job[:] = [fresh, print_with(fresh), print_with]
+        fresh.wait(job[1], timeout)
+
+
+def _finish(res: Result, stage: Stage, pdfs: list, start: float, opt: Options) -> Result:
+    for browser, printing, _ in pdfs:  # a failed build waits for its printing before its staging folder goes
+        if browser.broken:  # stopped: its Chromium writes nothing more
+            continue
+        try:
+            browser.wait(printing, opt.print_timeout)
+        except Exception:  # reported by _commit, or the agency-year failed already
+            pass
     stage.discard()
     res.seconds = time.perf_counter() - start
     return res

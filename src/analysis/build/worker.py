@@ -64,7 +64,7 @@ class Worker:
             k.close()
 
     def browser(self) -> BrowserThread:
-        if self._browser is None:
+        if self._browser is None or self._browser.broken:  # broken: stopped after a hung print
             self._browser = BrowserThread()
         return self._browser
 
