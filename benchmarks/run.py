@@ -14,6 +14,7 @@ asserted anywhere in the test suite.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import platform
@@ -69,6 +70,31 @@ def parallel_ceiling() -> float:
     return seq / (time.perf_counter() - t)
 
 
+def cells_busy(folder) -> float:
+    """Seconds the kernel spent executing the cells of the executed notebooks in ``folder``: for each cell, from
+    the kernel's "busy" status to its "idle" (the timing nbclient records in the cell's metadata). No build
+    around the notebooks can go below this: a kernel runs one cell at a time. Standard library only: its source
+    also runs in the warm-worker snippet."""
+    import json as _json
+    from datetime import datetime as _dt
+    from pathlib import Path as _Path
+
+    total = 0.0
+    for f in sorted(_Path(folder).glob("*.ipynb")):
+        for cell in _json.loads(f.read_text(encoding="utf-8"))["cells"]:
+            t = cell.get("metadata", {}).get("execution", {})
+            if "iopub.status.busy" in t and "iopub.status.idle" in t:
+                total += (_dt.fromisoformat(t["iopub.status.idle"]) - _dt.fromisoformat(t["iopub.status.busy"])
+                          ).total_seconds()
+    return total
+
+
+def bound_result(beyond: bool) -> str:
+    """The result column of a bound's row: whether the target lies beyond what this work can reach here."""
+    return "target beyond the bound: not reachable without less work per agency-year" if beyond else \
+        "target within the bound"
+
+
 def timed_python(code: str) -> float:
     """Run ``code`` in a fresh interpreter; it prints the seconds of the block it times."""
     out = subprocess.run([PY, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True).stdout
@@ -121,6 +147,29 @@ d = pathlib.Path(tempfile.mkdtemp()); (d / 'p.html').write_text('<html><body><h1
 with PdfPrinter() as p: p.print_pdf(d / 'p.html', d / 'p.pdf')
 print(time.perf_counter() - t)
 """
+# A kernel's start-up without its sockets: the interpreter, ipykernel and the modules every agency-year's notebooks
+# use (the kernel's own warm-up list), imported in a fresh process; timed from outside (interpreter start included).
+KERNEL_IMPORTS = """
+from analysis.build.kernel import WARM_UP
+import ipykernel.kernelapp
+exec(WARM_UP.split(";")[0])
+"""
+# The seed's report exported and printed in a browser that already printed it once: the last link of a cold
+# build's chain (the HTML needs the executed report notebook; the PDF needs the HTML).
+SEED_PRINT = """
+import sys, time, pathlib, tempfile, nbformat
+from analysis.report.export import notebook_to_html
+from analysis.report.pdf import PdfPrinter
+nb = nbformat.read(sys.argv[1], as_version=4)
+d = pathlib.Path(tempfile.mkdtemp())
+with PdfPrinter() as p:
+    (d / "r.html").write_text(notebook_to_html(nb, "r", "id", "r"), encoding="utf-8")
+    p.print_pdf(d / "r.html", d / "r.pdf")
+    t = time.perf_counter()
+    (d / "r.html").write_text(notebook_to_html(nb, "r", "id", "r"), encoding="utf-8")
+    p.print_pdf(d / "r.html", d / "r.pdf")
+    print(time.perf_counter() - t)
+"""
 PRINT_ONE = """
 import sys, pathlib
 from analysis.report.pdf import PdfPrinter
@@ -152,10 +201,14 @@ def cpu(pid):  # seconds of CPU a process used (Linux /proc): less sensitive to 
     f = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 # as a batch runs them: one after the other in the worker, each PDF printing while the next one's notebooks run
-k0, s0, t0 = cpu(kernel_pid), time.process_time(), time.perf_counter()
+def busy():  # the whole machine's busy CPU seconds (every process: kernel, build, Chromium, anything else)
+    v = [int(x) for x in pathlib.Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(v) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
+k0, s0, b0, t0 = cpu(kernel_pid), time.process_time(), busy(), time.perf_counter()
 results = list(build_serial(years[1:], opt))
-wall, k1, s1 = time.perf_counter() - t0, cpu(kernel_pid), time.process_time()
+wall, k1, s1, b1 = time.perf_counter() - t0, cpu(kernel_pid), time.process_time(), busy()
 assert all(r.status == "built" for r in results), [r.error for r in results]
+cells = [cells_busy(d / "r" / a / str(y) / "notebooks") for a, y in years[1:]]
 floors = []
 for a, y in years[1:]:
     # the floor of the same work: this report, exported and printed again in the same warm browser
@@ -167,7 +220,8 @@ for a, y in years[1:]:
 shutdown()
 shutil.rmtree(d, ignore_errors=True)
 print(json.dumps({"marginal": wall / n, "floors": floors, "stages": [r.stages for r in results],
-                  "kernel_cpu": (k1 - k0) / n, "build_cpu": (s1 - s0) / n}))
+                  "kernel_cpu": (k1 - k0) / n, "build_cpu": (s1 - s0) / n, "machine_busy": (b1 - b0) / n,
+                  "cells": sorted(cells)[len(cells) // 2]}))
 """
 MODULE_SCALE = """
 import time, resource
@@ -445,13 +499,22 @@ def main():
     # The floor and the cold build are measured in turns (floor, floor, build, floor, floor, build, ...):
     # this machine's speed drifts by a third over minutes, and their ratio must compare like with like.
     log("floor (empty notebook + one-page PDF) and cold build, in turns")
-    res["floor_nb"], res["floor_pdf"], res["cold"] = [], [], []
+    res["floor_nb"], res["floor_pdf"], res["cold"], res["cold_cells"] = [], [], [], []
     for i in range(args.runs):
         res["floor_nb"].append(timed_python(FLOOR_NB))
         res["floor_pdf"].append(timed_python(FLOOR_PDF))
         # like for like with the target: one language (4 notebooks, one HTML, one PDF); both languages below
         res["cold"].append(wall(build_cmd(raw, work / f"p{i}", work / f"r{i}", "--agency", AGENCY, "--year", str(YEAR),
                                           "--force", "--lang", "id")))
+        res["cold_cells"].append(cells_busy(work / f"r{i}" / AGENCY / str(YEAR) / "notebooks"))
+    # the links of a cold build's chain that no build design removes: a kernel process with the notebooks'
+    # modules, the cells (above, from the builds' own notebooks), the report exported and printed
+    log("lower bound of a cold build: kernel start-up with imports, the seed's report exported and printed")
+    res["kernel_start"] = [wall([PY, "-c", KERNEL_IMPORTS]) for _ in range(args.runs)]
+    report_nb = work / "r0" / AGENCY / str(YEAR) / "notebooks" / "04-report.ipynb"
+    res["seed_print"] = [float(subprocess.run([PY, "-c", SEED_PRINT, str(report_nb)], cwd=ROOT, check=True,
+                                              capture_output=True, text=True).stdout.split()[-1])
+                         for _ in range(args.runs)]
     log("cold build, both languages (the default)")
     res["cold_both"] = [wall(build_cmd(raw, work / f"pb{i}", work / f"rb{i}", "--agency", AGENCY, "--year",
                                        str(YEAR), "--force")) for i in range(args.runs)]
@@ -503,14 +566,17 @@ def main():
 
     log("warm worker: marginal cost of one agency-year, and its floor")
     res["marginal"], res["marginal_floor"], stages, kernel_cpu = [], [], [], []
+    res["marginal_cells"], res["marginal_machine"] = [], []
     for _ in range(max(1, args.runs // 2)):  # each run: a fresh worker, then agency-years one after the other
-        out = subprocess.run([PY, "-c", WARM_MARGINAL, "6"], cwd=ROOT, check=True, capture_output=True,
-                             text=True).stdout
+        code = inspect.getsource(cells_busy) + WARM_MARGINAL  # the snippet counts the cells' time as above
+        out = subprocess.run([PY, "-c", code, "6"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
         item = json.loads(out.strip().splitlines()[-1])
         res["marginal"].append(item["marginal"])  # wall time of the run ÷ its agency-years
         res["marginal_floor"].append(med(item["floors"]))
         stages += item["stages"]
         kernel_cpu.append(item["kernel_cpu"])
+        res["marginal_cells"].append(item["cells"])  # the kernel in the cells, per agency-year
+        res["marginal_machine"].append(item["machine_busy"])  # every core's busy seconds, per agency-year
 
     log("module scale: 10 000 synthetic agency-years")
     ms, mem = [], []
@@ -548,6 +614,13 @@ def main():
                  "≤ 1,6 × floor (issue 15)" + (" and ≤ 0,35 × naive" if naive else ""),
                  f"{cold / floor:.2f} × floor" + (f", {cold / naive:.2f} × naive" if naive else ""),
                  ok(cold <= 1.6 * floor) + (" / " + ok(cold <= 0.35 * naive) if naive else "")))
+    cold_bound = med(res["kernel_start"]) + med(res["cold_cells"]) + med(res["seed_print"])
+    rows.append(("lower bound of that cold build, whatever the build does around the notebooks: a kernel's start-up "
+                 f"with the notebooks' modules ({fmt_s(med(res['kernel_start']))}) + the kernel in the cells "
+                 f"({fmt_s(med(res['cold_cells']))}, from the builds' own notebooks) + the report exported and printed "
+                 f"in a warm browser ({fmt_s(med(res['seed_print']))}), one after the other", fmt_s(cold_bound),
+                 args.runs, "", f"{cold_bound / floor:.2f} × floor; the build's own overhead above it "
+                 f"{cold - cold_bound:+.2f} s", bound_result(cold_bound > 1.6 * floor)))
     rows.append(("cold build of the seed in both languages (the default: 5 notebook runs, 2 HTML, 2 PDF)",
                  fmt_s(med(res["cold_both"])), args.runs, "", f"{med(res['cold_both']) / floor:.2f} × floor", ""))
     rows.append(("results workbook of the seed: read its tables, write hasil.xlsx and hasil.en.xlsx (warm process)",
@@ -569,6 +642,13 @@ def main():
                      "speed-up ≥ 90 % of the machine's ceiling (issue 15)",
                      f"{speedup:.2f} × ({speedup / ceiling:.0%} of the machine's ceiling); "
                      f"{med(busy2) / med(res['batch2']):.2f} cores busy", ok(speedup >= 0.9 * ceiling)))
+        # --jobs 1 already keeps more than one core busy (the PDFs print on the other core while the kernel
+        # computes): with the same work per agency-year, two jobs can at most fill the cores
+        jobs_bound = CORES / (med(busy1) / med(res["batch1"]))
+        rows.append(("upper bound of the --jobs 2 speed-up for the work --jobs 1 does: the cores ÷ the cores --jobs 1 "
+                     "keeps busy", f"{jobs_bound:.2f} ×", args.batch_runs, "",
+                     f"{jobs_bound / ceiling:.0%} of the machine's ceiling",
+                     bound_result(jobs_bound < 0.9 * ceiling)))
         rows.append(cluster_row(res))
         rate = 24 / (med(res["batch_html"]) / 60) / CORES
         rows.append((f"batch: 24 synthetic agency-years, HTML only (no PDF, no roll-up), --jobs {CORES}",
@@ -585,6 +665,14 @@ def main():
                  "≤ 0,6 s and ≤ 2 × its floor", f"{m_ratio:.2f} × floor (median of each run's ratio); "
                  f"the kernel's CPU {med(kernel_cpu):.2f} s",
                  ok(marginal <= 0.6) + " / " + ok(m_ratio <= 2)))
+    m_cells, m_machine = med(res["marginal_cells"]), med(res["marginal_machine"])
+    m_bound = m_machine / CORES
+    rows.append(("lower bound of that marginal cost for this work on this machine, whatever the build does around "
+                 f"the notebooks: the machine's busy core-seconds per agency-year ({m_machine:.2f}) ÷ {CORES} cores, "
+                 "as if the work spread perfectly over them; with the notebooks in order in one kernel, the kernel "
+                 f"in the cells alone is {fmt_s(m_cells)}", fmt_s(m_bound), len(res["marginal"]), "",
+                 f"{m_bound / m_floor:.2f} × floor; in one kernel {m_cells / m_floor:.2f} × floor",
+                 bound_result(m_bound > min(0.6, 2 * m_floor))))
     rows.append(("module scale: recompute + reconcile 10 000 synthetic agency-years (vectorised)",
                  fmt_s(med(ms)), args.runs, "< 2 s and < 1 GiB", f"peak RSS {max(mem) / 1024:.0f} MiB",
                  ok(med(ms) < 2 and max(mem) < 1024 * 1024)))
