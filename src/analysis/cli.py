@@ -1,7 +1,8 @@
 """The command line: ``python -m analysis build [--agency SLUG] [--year YYYY] [--jobs N] [--cluster local |
 --scheduler ADDRESS] [--lang id|en|both] [--no-pdf] [--print-timeout SECONDS] [--force] [--timings]
 [--param KEY=VALUE ...] [--no-rollup]``
-(and the folders to read and write); ``rollup [--agency SLUG ...] [--year YYYY ...]``; ``template`` and ``import``
+(and the folders to read and write); ``rollup [--agency SLUG ...] [--year YYYY ...] [--print-timeout SECONDS]``;
+``template`` and ``import``
 for agency workbooks.
 
 Imports nothing heavy before it is needed: ``--help`` and a no-op rebuild answer at once. Log lines start

@@ -32,7 +32,11 @@ class BrowserThread:
         from .worker import descendants
 
         self._before = set(descendants(os.getpid()))
-        self.printer = PdfPrinter()
+        try:
+            self.printer = PdfPrinter()
+        except Exception:  # no Chromium, or it did not start (Playwright's launch limit is 180 s): the next
+            self.broken = True  # agency-year of this worker tries a new browser rather than this failure again
+            raise
         self._drivers = self._new_drivers()
 
     def _new_drivers(self) -> list[int]:
@@ -76,6 +80,9 @@ class BrowserThread:
         from .worker import descendants
 
         self.broken = True
+        # first, what was queued behind the hung call is cancelled: after the kill, a new call into Playwright
+        # would wait for ever (the call in progress ends with an error)
+        self.pool.shutdown(wait=False, cancel_futures=True)
         # a launch that hangs (Chromium frozen before it answered) has not recorded its driver yet
         for driver in self._drivers or self._new_drivers():
             for pid in [driver, *descendants(driver)]:  # found before any is killed: orphans leave the tree
@@ -83,9 +90,6 @@ class BrowserThread:
                     os.kill(pid, signal.SIGKILL)
                 except OSError:
                     pass
-        # what was queued behind the hung print is cancelled: after the kill, a call into Playwright would wait
-        # for ever (the call in progress ends with an error)
-        self.pool.shutdown(wait=False, cancel_futures=True)
 
     def prepare(self):
         """Open the page PDFs are printed from, in the background (after the launch, in the browser's
@@ -93,17 +97,25 @@ class BrowserThread:
         def _prepare():
             if self.printer is not None:
                 self.printer.prepare()
-        self.pool.submit(_prepare)
+        if not self.broken:
+            self.pool.submit(_prepare)
 
     def close(self):
+        """Close the browser; one that does not close within 30 s is stopped (:meth:`kill`): its thread
+        must not hold the process's exit (the interpreter waits for it)."""
         if self.broken:
+            self.pool.shutdown(wait=False, cancel_futures=True)
             return
+
         def _close():
             if self.printer is not None:
                 self.printer.close()
         try:
             self.pool.submit(_close).result(timeout=30)
-        except Exception:
+        except TimeoutError:
+            self.kill()
+            return
+        except Exception:  # a browser that had failed to start: nothing to close
             pass
         self.pool.shutdown(wait=False)
 

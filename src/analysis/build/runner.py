@@ -190,18 +190,20 @@ def _await_print(job: list, timeout: float) -> None:
     """Wait for one PDF (``job``: browser, future, ``print_with(browser)``). Its own print hanging fails this
     agency-year (PrintHung). A print that failed because the browser was stopped for another agency-year's hung
     print (they share the worker's browser, pipelined) is printed again by a fresh browser: not its failure."""
+    from ..report.pdf import PdfUnavailable
     from .browser import PrintHung
 
     browser, printing, print_with = job
     try:
         browser.wait(printing, timeout)
-    except PrintHung:
+    except (PrintHung, PdfUnavailable):
         raise
     except Exception:
         if not browser.broken:
             raise
         fresh = current().browser()
         job[:] = [fresh, print_with(fresh), print_with]
+        fresh.started.exception()  # the launch has Playwright's own limit (180 s); the print's clock starts after
         fresh.wait(job[1], timeout)
 
 
