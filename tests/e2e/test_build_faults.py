@@ -285,18 +285,36 @@ def test_a_worker_killed_mid_batch_fails_what_it_had_not_reported_and_the_next_r
 
 
 def _chromium_below(pid: int) -> list[int]:
-    """Chromium's processes among the descendants of ``pid`` (their program's path names it)."""
+    """The browser processes Playwright's drivers below ``pid`` started (program ``chromium``, a driver's child):
+    frozen, they stop every print. Not the processes Chromium starts itself: some leave the tree (reparented,
+    like its crash reporter) and would stay frozen, as no kill of the tree reaches them."""
     from analysis.build.worker import descendants
 
-    found = []
-    for q in descendants(pid):
+    def cmdline(q):
         try:
-            program = Path(f"/proc/{q}/cmdline").read_bytes().split(b"\0")[0]
+            return Path(f"/proc/{q}/cmdline").read_bytes()
         except OSError:
-            continue
-        if b"chrom" in Path(program.decode(errors="replace")).name.encode():
-            found.append(q)
-    return found
+            return b""
+
+    def parent(q):
+        try:
+            return int(Path(f"/proc/{q}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    below = [pid, *descendants(pid)]
+    drivers = {q for q in below if b"run-driver" in cmdline(q)}
+    return [q for q in below if parent(q) in drivers
+            and Path(cmdline(q).split(b"\0")[0].decode(errors="replace")).name == "chromium"]
+
+
+def _state(pid: int) -> str:
+    """A process as /proc shows it, for a failure's message."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text()[:60] + " " + \
+            Path(f"/proc/{pid}/cmdline").read_bytes()[:120].decode(errors="replace")
+    except OSError:
+        return f"{pid} gone"
 
 
 def _gone(pid: int) -> bool:
@@ -342,7 +360,7 @@ def test_a_frozen_chromium_fails_one_agency_year_within_the_print_limit_and_the_
     assert (rep / ok / "2024" / "report.pdf").stat().st_size > 0
     assert not (rep / bad / "2024").exists()  # nothing published for it: the next build tries it again
     # the frozen browser was stopped, not left behind
-    assert all(_gone(pid) for pid in frozen), [pid for pid in frozen if not _gone(pid)]
+    assert all(_gone(pid) for pid in frozen), [_state(pid) for pid in frozen if not _gone(pid)]
     r = build(raw, proc, rep, "--jobs", "1", "--lang", "id", "--no-rollup", env=env)
     assert r.returncode == 0 and "1 built" in r.stdout and (rep / bad / "2024" / "report.pdf").exists(), \
         r.stdout + r.stderr

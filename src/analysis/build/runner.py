@@ -222,13 +222,18 @@ def _finish(res: Result, stage: Stage, pdfs: list, start: float, opt: Options) -
 
 def describe_error(e: Exception) -> str:
     """How a failed agency-year's error is reported: a BuildError's message as it is (it names notebook, cell
-    and error), anything else with its type; with ``LKJ_DEBUG`` set, the traceback too."""
+    and error); the project's other errors with their type and whole message (a DataError lists every problem);
+    a library's error with its type and the first line of its message (Playwright appends a call log of many
+    lines). With ``LKJ_DEBUG`` set, the whole message and the traceback."""
     if isinstance(e, BuildError):
         return str(e)
-    text = f"{type(e).__name__}: {e}"
     if os.environ.get("LKJ_DEBUG"):
-        text += "\n" + traceback.format_exc()
-    return text
+        return f"{type(e).__name__}: {e}\n" + "".join(traceback.format_exception(e))
+    if type(e).__module__.split(".")[0] == __name__.split(".")[0]:  # raised by this project: every line is ours
+        return f"{type(e).__name__}: {e}"
+    lines = [line.strip() for line in str(e).splitlines() if line.strip()]
+    more = " (more with LKJ_DEBUG=1)" if len(lines) > 1 else ""
+    return f"{type(e).__name__}: {lines[0] if lines else ''}{more}"
 
 
 def targets(agency: str | None, year: int | None, opt: Options) -> list[tuple[str, int]]:

@@ -42,7 +42,8 @@ class PdfPrinter:
             self.browser = self._pw.chromium.launch(executable_path=exe, args=CHROMIUM_FLAGS)
         except Exception as e:
             self._pw.stop()
-            raise PdfUnavailable(f"Chromium at {exe} did not start ({e}); reinstall it with "
+            first = next((line.strip() for line in str(e).splitlines() if line.strip()), type(e).__name__)
+            raise PdfUnavailable(f"Chromium at {exe} did not start ({first}); reinstall it with "
                                  "`sudo apt-get install chromium`. HTML reports are still built.") from e
 
     def prepare(self) -> None:
