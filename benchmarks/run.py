@@ -202,12 +202,9 @@ def cpu(pid):  # seconds of CPU a process used (Linux /proc): less sensitive to 
     f = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 # as a batch runs them: one after the other in the worker, each PDF printing while the next one's notebooks run
-def busy():  # the whole machine's busy CPU seconds (every process: kernel, build, Chromium, anything else)
-    v = [int(x) for x in pathlib.Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    return (sum(v) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
-k0, s0, b0, t0 = cpu(kernel_pid), time.process_time(), busy(), time.perf_counter()
+k0, s0, b0, t0 = cpu(kernel_pid), time.process_time(), busy_seconds(), time.perf_counter()
 results = list(build_serial(years[1:], opt))
-wall, k1, s1, b1 = time.perf_counter() - t0, cpu(kernel_pid), time.process_time(), busy()
+wall, k1, s1, b1 = time.perf_counter() - t0, cpu(kernel_pid), time.process_time(), busy_seconds()
 assert all(r.status == "built" for r in results), [r.error for r in results]
 cells = [cells_busy(d / "r" / a / str(y) / "notebooks") for a, y in years[1:]]
 floors = []
@@ -569,7 +566,9 @@ def main():
     res["marginal"], res["marginal_floor"], stages, kernel_cpu = [], [], [], []
     res["marginal_cells"], res["marginal_machine"] = [], []
     for _ in range(max(1, args.runs // 2)):  # each run: a fresh worker, then agency-years one after the other
-        code = inspect.getsource(cells_busy) + WARM_MARGINAL  # the snippet counts the cells' time as above
+        # the snippet counts the cells' time and the machine's busy time as above
+        code = "from pathlib import Path\n" + inspect.getsource(busy_seconds) + inspect.getsource(cells_busy) \
+            + WARM_MARGINAL
         out = subprocess.run([PY, "-c", code, "6"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
         item = json.loads(out.strip().splitlines()[-1])
         res["marginal"].append(item["marginal"])  # wall time of the run ÷ its agency-years

@@ -288,6 +288,7 @@ def _chromium_below(pid: int) -> list[int]:
     """The browser processes Playwright's drivers below ``pid`` started (program ``chromium``, a driver's child):
     frozen, they stop every print. Not the processes Chromium starts itself: some leave the tree (reparented,
     like its crash reporter) and would stay frozen, as no kill of the tree reaches them."""
+    from analysis.build.browser import is_driver
     from analysis.build.worker import descendants
 
     def cmdline(q):
@@ -303,7 +304,7 @@ def _chromium_below(pid: int) -> list[int]:
             return None
 
     below = [pid, *descendants(pid)]
-    drivers = {q for q in below if b"run-driver" in cmdline(q)}
+    drivers = {q for q in below if is_driver(q)}
     return [q for q in below if parent(q) in drivers
             and Path(cmdline(q).split(b"\0")[0].decode(errors="replace")).name == "chromium"]
 

@@ -43,7 +43,7 @@ class BrowserThread:
         """The Playwright drivers below this process that were not there before this browser's launch."""
         from .worker import descendants
 
-        return [pid for pid in descendants(os.getpid()) if pid not in self._before and _is_driver(pid)]
+        return [pid for pid in descendants(os.getpid()) if pid not in self._before and is_driver(pid)]
 
     def print_pdf(self, html, pdf, label, timeout: float | None = None):
         """Print ``html`` to ``pdf`` and wait for it (:meth:`wait`)."""
@@ -120,7 +120,7 @@ class BrowserThread:
         self.pool.shutdown(wait=False)
 
 
-def _is_driver(pid: int) -> bool:
+def is_driver(pid: int) -> bool:
     """Whether ``pid`` is a Playwright driver (``… run-driver``), read from /proc."""
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
